@@ -1,0 +1,55 @@
+# gwr-warehouse: two commands on a fresh machine with only Python 3.11+ and make.
+#   make run   build the environment if needed, refresh the warehouse from data/, print a summary
+#   make test  build the environment if needed, lint, run the whole test suite
+PYTHON     ?= python3
+UV_VERSION := 0.13.8
+TOOLS      := .tools
+UV         := $(TOOLS)/bin/uv
+VENV       := .venv
+STAMP      := $(VENV)/.synced
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS    := never
+export DAGSTER_HOME           ?= $(CURDIR)/.dagster_home
+
+.PHONY: run test lint bench dev browser-deps clean
+
+# uv itself comes from PyPI into a private venv: no curl|sh installer, no global install.
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+# The project venv is rebuilt from the lock file whenever pyproject.toml or uv.lock change.
+$(STAMP): $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+$(DAGSTER_HOME):
+	@mkdir -p $@ && touch $@/dagster.yaml
+
+run: $(STAMP) $(DAGSTER_HOME)
+	$(VENV)/bin/gwr refresh
+
+test: $(STAMP) $(DAGSTER_HOME) browser-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/python -m pytest -n 2 -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check gwr || true
+
+# The UI test needs Debian's chromium; install it where we can (root + apt), skip it elsewhere.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	  && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "chromium not installed: the browser test will be skipped"; }
+
+bench: $(STAMP)
+	$(VENV)/bin/python bench/bench_extract.py
+	$(VENV)/bin/python bench/bench_sheets.py
+	$(VENV)/bin/python bench/bench_refresh.py
+
+dev: $(STAMP) $(DAGSTER_HOME)
+	env --default-signal=INT,TERM $(VENV)/bin/dagster dev -w workspace.yaml
+
+clean:
+	rm -rf $(VENV) $(TOOLS) .dagster_home data/warehouse

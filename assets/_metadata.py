@@ -1,0 +1,60 @@
+"""Materialization metadata shared by the assets: row count, preview, column schema."""
+
+
+from typing import Any
+
+import dagster as dg
+import pandas as pd
+
+from schemas import ValidationOutcome
+
+
+def markdown_table(frame: pd.DataFrame, limit: int = 10) -> str:
+    """A small Markdown table (no tabulate dependency)."""
+    head = frame.head(limit).astype(str)
+    cells = [[str(c) for c in head.columns], *head.to_numpy().tolist()]
+    esc = [[c.replace("|", "\\|").replace("\n", " ")[:80] for c in row] for row in cells]
+    lines = ["| " + " | ".join(esc[0]) + " |", "|" + "---|" * len(esc[0])]
+    lines += ["| " + " | ".join(row) + " |" for row in esc[1:]]
+    return "\n".join(lines)
+
+
+def column_schema(frame: pd.DataFrame) -> dg.TableSchema:
+    return dg.TableSchema(
+        columns=[dg.TableColumn(name=str(c), type=str(t)) for c, t in frame.dtypes.items()]
+    )
+
+
+def frame_metadata(frame: pd.DataFrame, preview: int = 10) -> dict[str, Any]:
+    return {
+        "dagster/row_count": len(frame),
+        "dagster/column_schema": column_schema(frame),
+        "preview": dg.MetadataValue.md(markdown_table(frame, preview)),
+    }
+
+
+def counts_table(frame: pd.DataFrame, columns: list[str]) -> dg.MetadataValue:
+    if frame.empty:
+        return dg.MetadataValue.md("(none)")
+    counts = frame.groupby(columns, dropna=False).size().reset_index(name="rows")
+    return dg.MetadataValue.md(markdown_table(counts, limit=100))
+
+
+def schema_check_result(
+    outcome: ValidationOutcome, check_name: str, asset_key: dg.AssetKey | None = None
+) -> dg.AssetCheckResult:
+    """A pandera outcome as an asset check result, the failure cases as metadata."""
+    metadata: dict[str, Any] = {"rows_validated": outcome.rows, "failures": outcome.failures}
+    if not outcome.passed:
+        metadata["failure_cases"] = dg.MetadataValue.md(markdown_table(outcome.summary(), 20))
+        by_check = outcome.failure_cases.groupby(["column", "check"], dropna=False).size()
+        metadata["failures_by_check"] = dg.MetadataValue.json(
+            {f"{c} / {k}": int(n) for (c, k), n in by_check.items()}
+        )
+    return dg.AssetCheckResult(
+        asset_key=asset_key,
+        check_name=check_name,
+        passed=outcome.passed,
+        severity=dg.AssetCheckSeverity.ERROR,
+        metadata=metadata,
+    )

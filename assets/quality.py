@@ -1,0 +1,2 @@
+"""Quality checks over the published warehouse (Great Expectations suite: issue 5)."""
+

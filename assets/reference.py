@@ -1,0 +1,84 @@
+"""Reference catalogs and the mapping of every wording onto a canonical indicator."""
+
+
+from collections.abc import Iterator
+from typing import Any
+
+import dagster as dg
+import pandas as pd
+
+from assets._metadata import counts_table, frame_metadata, markdown_table, schema_check_result
+from gwr.build import indicator_frame, load_catalog, resolve_indicators
+from gwr.indicators import Resolver
+from pipelines.resources import InputFolders
+from schemas import IndicatorCatalogSchema, IndicatorResolutionSchema, validate_lazily
+
+OWNERS = ["team:data-engineering"]
+
+
+@dg.asset(
+    group_name="reference",
+    kinds={"python", "csv"},
+    owners=OWNERS,
+    check_specs=[dg.AssetCheckSpec("catalog_schema", asset="indicator_catalog", blocking=True)],
+)
+def indicator_catalog(inputs: InputFolders) -> Iterator[Any]:
+    """The canonical indicators (data/reference/indicators.csv): names in Chinese and
+    English, measure, unit, accumulation and direction. Targets and actuals meet only
+    through this catalog, so it decides what can be compared at all."""
+    frame = indicator_frame(inputs.reference_path)
+    yield dg.Output(
+        frame, metadata={**frame_metadata(frame), "by_measure": counts_table(frame, ["measure"])}
+    )
+    yield schema_check_result(validate_lazily(IndicatorCatalogSchema, frame), "catalog_schema")
+
+
+@dg.asset(
+    group_name="reference",
+    kinds={"python", "pandas"},
+    owners=OWNERS,
+    check_specs=[
+        dg.AssetCheckSpec("resolution_schema", asset="indicator_resolution", blocking=True),
+        dg.AssetCheckSpec(
+            "all_wordings_resolved",
+            asset="indicator_resolution",
+            description="WARN when a wording maps to no catalog indicator (kept as provisional).",
+        ),
+    ],
+)
+def indicator_resolution(
+    inputs: InputFolders,
+    indicator_catalog: pd.DataFrame,
+    report_statements: pd.DataFrame,
+    sheet_records: pd.DataFrame,
+) -> Iterator[Any]:
+    """Every indicator wording seen in reports and spreadsheets, mapped onto the catalog
+    (synonyms, suffixes, fuzzy matches). What cannot be placed gets a provisional id:
+    never dropped, never wrongly merged."""
+    resolver = Resolver(load_catalog(inputs.reference_path))
+    resolution = resolve_indicators([report_statements, sheet_records], resolver)
+    yield dg.Output(
+        resolution,
+        metadata={**frame_metadata(resolution), "by_method": counts_table(resolution, ["method"])},
+    )
+    yield schema_check_result(
+        validate_lazily(IndicatorResolutionSchema, resolution), "resolution_schema"
+    )
+    unresolved = resolution[resolution["provisional"]]
+    yield dg.AssetCheckResult(
+        check_name="all_wordings_resolved",
+        passed=unresolved.empty,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={
+            "unresolved": len(unresolved),
+            "resolved": int((~resolution["provisional"]).sum()),
+            "unresolved_wordings": dg.MetadataValue.md(
+                markdown_table(
+                    unresolved[
+                        ["indicator_text", "measure", "n", "best_candidate", "best_score"]
+                    ].sort_values("n", ascending=False),
+                    limit=50,
+                )
+            ),
+        },
+    )

@@ -1,0 +1,97 @@
+"""Government work reports: find them, extract every target and actual they state."""
+
+
+from collections.abc import Iterator
+from typing import Any
+
+import dagster as dg
+import pandas as pd
+
+from assets._metadata import counts_table, frame_metadata, schema_check_result
+from gwr.cache import ParseCache
+from gwr.ingest import documents_frame, extract_reports, report_parser_version
+from gwr.inputs import discover, files_frame, files_from_frame
+from pipelines.resources import InputFolders, WarehouseResource
+from schemas import DocumentSchema, QuarantineSchema, ReportStatementSchema, validate_lazily
+
+OWNERS = ["team:data-engineering"]
+
+
+@dg.asset(
+    group_name="reports",
+    kinds={"python", "text"},
+    owners=OWNERS,
+    check_specs=[dg.AssetCheckSpec("documents_schema", asset="report_documents", blocking=True)],
+)
+def report_documents(inputs: InputFolders) -> Iterator[Any]:
+    """Every government work report (政府工作报告, UTF-8 .txt) under `reports/`, fingerprinted
+    by the sha256 of its bytes, so that later steps re-parse only what changed."""
+    files = discover(inputs.data_path, kind="report")
+    frame = files_frame(files)
+    yield dg.Output(frame, metadata=frame_metadata(frame))
+    yield schema_check_result(
+        validate_lazily(DocumentSchema, documents_frame(files)), "documents_schema"
+    )
+
+
+@dg.multi_asset(
+    outs={
+        "report_statements": dg.AssetOut(
+            group_name="reports",
+            kinds={"python", "pandas"},
+            owners=OWNERS,
+            description="Every quantitative target and actual each report states (and the "
+            "qualitative main targets), with its verbatim quote and character offsets: "
+            "the promise side of promised-versus-delivered.",
+            code_version=report_parser_version(),
+        ),
+        "report_quarantine": dg.AssetOut(
+            group_name="reports",
+            kinds={"python", "pandas"},
+            owners=OWNERS,
+            description="Reports that could not be used (not UTF-8, empty, year not stated "
+            "and not given by a sidecar), each with the reason.",
+            code_version=report_parser_version(),
+        ),
+    },
+    check_specs=[
+        dg.AssetCheckSpec("statements_schema", asset="report_statements", blocking=True),
+        dg.AssetCheckSpec("quarantine_schema", asset="report_quarantine", blocking=True),
+    ],
+)
+def report_statements(
+    context: dg.AssetExecutionContext,
+    report_documents: pd.DataFrame,
+    warehouse: WarehouseResource,
+) -> Iterator[Any]:
+    """Extract statements from each report; unchanged reports come from the parse cache."""
+    files = files_from_frame(report_documents)
+    cache = ParseCache(warehouse.cache_path, "reports", report_parser_version())
+    result = extract_reports(files, cache)
+    context.log.info(f"reports: {result.parsed} parsed, {result.cached} from cache")
+    stmts = result.rows
+    yield dg.Output(
+        stmts,
+        output_name="report_statements",
+        metadata={
+            **frame_metadata(stmts),
+            "reports_parsed": result.parsed,
+            "reports_from_cache": result.cached,
+            "statements_by_kind_and_measure": counts_table(stmts, ["kind", "measure"]),
+            "regions": dg.MetadataValue.json(result.regions),
+        },
+    )
+    quarantine = result.quarantine
+    yield dg.Output(
+        quarantine, output_name="report_quarantine", metadata=frame_metadata(quarantine)
+    )
+    yield schema_check_result(
+        validate_lazily(ReportStatementSchema, stmts),
+        "statements_schema",
+        dg.AssetKey("report_statements"),
+    )
+    yield schema_check_result(
+        validate_lazily(QuarantineSchema, result.quarantine),
+        "quarantine_schema",
+        dg.AssetKey("report_quarantine"),
+    )

@@ -1,0 +1,101 @@
+"""Departmental progress spreadsheets (目标任务完成情况表): find them, read every value."""
+
+
+from collections.abc import Iterator
+from typing import Any
+
+import dagster as dg
+import pandas as pd
+
+from assets._metadata import counts_table, frame_metadata, schema_check_result
+from gwr.cache import ParseCache
+from gwr.ingest import documents_frame, read_spreadsheets, sheet_parser_version
+from gwr.inputs import discover, files_frame, files_from_frame
+from pipelines.resources import InputFolders, WarehouseResource
+from schemas import DocumentSchema, QuarantineSchema, SheetRecordSchema, validate_lazily
+
+OWNERS = ["team:data-engineering"]
+
+
+@dg.asset(
+    group_name="spreadsheets",
+    kinds={"python", "excel"},
+    owners=OWNERS,
+    check_specs=[
+        dg.AssetCheckSpec("documents_schema", asset="spreadsheet_documents", blocking=True)
+    ],
+)
+def spreadsheet_documents(inputs: InputFolders) -> Iterator[Any]:
+    """Every file departments sent under `spreadsheets/` (.xlsx/.xls/.ods/.csv), fingerprinted
+    by content; files of other types are listed too, so they can be quarantined, not lost."""
+    files = discover(inputs.data_path, kind="spreadsheet")
+    frame = files_frame(files)
+    yield dg.Output(
+        frame, metadata={**frame_metadata(frame), "by_kind": counts_table(frame, ["kind"])}
+    )
+    yield schema_check_result(
+        validate_lazily(DocumentSchema, documents_frame(files)), "documents_schema"
+    )
+
+
+@dg.multi_asset(
+    outs={
+        "sheet_records": dg.AssetOut(
+            group_name="spreadsheets",
+            kinds={"python", "pandas"},
+            owners=OWNERS,
+            description="Every value departments reported: indicator as written, period, "
+            "department, value in its unit and in base units: the delivered side of "
+            "promised-versus-delivered.",
+            code_version=sheet_parser_version(),
+        ),
+        "sheet_quarantine": dg.AssetOut(
+            group_name="spreadsheets",
+            kinds={"python", "pandas"},
+            owners=OWNERS,
+            description="Rows and whole files that could not be read, with file, sheet, row, "
+            "raw cells and the reason, so the department can be asked to fix them.",
+            code_version=sheet_parser_version(),
+        ),
+    },
+    check_specs=[
+        dg.AssetCheckSpec("records_schema", asset="sheet_records", blocking=True),
+        dg.AssetCheckSpec("quarantine_schema", asset="sheet_quarantine", blocking=True),
+    ],
+)
+def sheet_records(
+    context: dg.AssetExecutionContext,
+    spreadsheet_documents: pd.DataFrame,
+    report_statements: pd.DataFrame,
+    warehouse: WarehouseResource,
+) -> Iterator[Any]:
+    """Read each spreadsheet; unchanged files come from the parse cache. A file naming no
+    region takes the warehouse's single region (from the reports), per CONTRACT §1.2."""
+    cache = ParseCache(warehouse.cache_path, "spreadsheets", sheet_parser_version())
+    known_regions = report_statements["region"].dropna().unique().tolist()
+    result = read_spreadsheets(files_from_frame(spreadsheet_documents), cache, known_regions)
+    context.log.info(f"spreadsheets: {result.parsed} parsed, {result.cached} from cache")
+    records, quarantine = result.rows, result.quarantine
+    yield dg.Output(
+        records,
+        output_name="sheet_records",
+        metadata={
+            **frame_metadata(records),
+            "files_parsed": result.parsed,
+            "files_from_cache": result.cached,
+            "records_by_department_and_measure": counts_table(records, ["department", "measure"]),
+        },
+    )
+    yield dg.Output(
+        quarantine,
+        output_name="sheet_quarantine",
+        metadata={**frame_metadata(quarantine), "by_reason": counts_table(quarantine, ["reason"])},
+    )
+    yield schema_check_result(
+        validate_lazily(SheetRecordSchema, records), "records_schema", dg.AssetKey("sheet_records")
+    )
+    yield schema_check_result(
+        validate_lazily(QuarantineSchema, quarantine),
+        "quarantine_schema",
+        dg.AssetKey("sheet_quarantine"),
+    )

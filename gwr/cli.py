@@ -1,0 +1,125 @@
+"""`gwr`: the command line of CONTRACT §3.
+
+    gwr extract REPORT.txt [--year N] [--region NAME]
+    gwr read-sheet FILE
+    gwr template --department NAME [--out FILE] [--year N]
+    gwr refresh
+
+`extract`, `read-sheet` and `template` never import Dagster; `refresh` runs the same job the
+nightly schedule runs, in-process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_UNREADABLE = 2
+
+
+def _json_line(obj: dict[str, Any]) -> str:
+    return json.dumps(obj, ensure_ascii=False, default=str)
+
+
+def _fail(message: str) -> int:
+    print(message.replace("\n", " "), file=sys.stderr)
+    return EXIT_UNREADABLE
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from gwr.report import UndatableReportError, extract_report
+
+    path = Path(args.report)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        return _fail(f"{path}: cannot read: {exc.strerror or exc}")
+    except UnicodeDecodeError as exc:
+        return _fail(f"{path}: not UTF-8 text (byte {exc.start}); save the report as UTF-8 .txt")
+    if not text.strip():
+        return _fail(f"{path}: empty report")
+    try:
+        report = extract_report(text, year=args.year, region=args.region)
+    except UndatableReportError as exc:
+        return _fail(f"{path}: report year cannot be determined ({exc}); pass --year N")
+    out = sys.stdout
+    for statement in report.statements:
+        out.write(_json_line(dataclasses.asdict(statement)) + "\n")
+    return 0
+
+
+def cmd_read_sheet(args: argparse.Namespace) -> int:
+    from gwr.sheets import UnreadableFileError, read_sheet
+
+    path = Path(args.file)
+    if not path.is_file():
+        return _fail(f"{path}: no such file")
+    try:
+        result = read_sheet(path)
+    except UnreadableFileError as exc:
+        return _fail(f"{path}: {exc}")
+    for record in result.records:
+        sys.stdout.write(_json_line(dataclasses.asdict(record)) + "\n")
+    for reject in result.rejects:
+        sys.stderr.write(_json_line(dataclasses.asdict(reject)) + "\n")
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from gwr.sheets import write_template
+    from gwr.templates import department_targets
+
+    targets, region, year = department_targets(args.department, year=args.year)
+    out = Path(args.out or f"{args.department}_{year or ''}目标任务完成情况表.xlsx")
+    write_template(out, args.department, targets, region=region, year=year)
+    print(f"{out}: {len(targets)} targets for {args.department}")
+    return 0
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    from gwr.refresh import run_refresh
+
+    return run_refresh(verbose=args.verbose)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gwr", description="Government work report targets versus delivered actuals."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="print every target and actual a report states")
+    p.add_argument("report", help="a government work report as UTF-8 .txt")
+    p.add_argument("--year", type=int, help="the report's year when the text does not say it")
+    p.add_argument("--region", help="the region the report belongs to")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("read-sheet", help="print every value a progress spreadsheet reports")
+    p.add_argument("file", help=".xlsx, .xls, .ods or .csv")
+    p.set_defaults(func=cmd_read_sheet)
+
+    p = sub.add_parser("template", help="write a progress template for one department")
+    p.add_argument("--department", required=True, help="e.g. 市统计局")
+    p.add_argument(
+        "--out", help="output .xlsx (default: <department>_<year>目标任务完成情况表.xlsx)"
+    )
+    p.add_argument("--year", type=int, help="target year (default: the latest in the warehouse)")
+    p.set_defaults(func=cmd_template)
+
+    p = sub.add_parser("refresh", help="materialize every asset into the warehouse")
+    p.add_argument("-v", "--verbose", action="store_true", help="show Dagster's event log")
+    p.set_defaults(func=cmd_refresh)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,66 @@
+"""`gwr refresh`: run the `refresh_warehouse` job in-process and print a summary.
+
+This module imports Dagster (lazily, from the CLI): it is the one bridge from the plain
+package to the orchestrator, so that the command line and the nightly run do the same work.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+
+def run_refresh(verbose: bool = False) -> int:
+    import dagster as dg
+
+    from gwr import settings
+    from gwr.build import format_summary, summarize
+    from pipelines.definitions import defs
+
+    instance = (
+        dg.DagsterInstance.get()
+        if os.environ.get("DAGSTER_HOME")
+        else dg.DagsterInstance.ephemeral()
+    )
+    job = defs.resolve_job_def("refresh_warehouse")
+    started = time.perf_counter()
+    # The console shows warnings and errors only, unless asked; the full event log is in
+    # the Dagster instance (DAGSTER_HOME) for the UI either way.
+    level = "DEBUG" if verbose else "ERROR"
+    result = job.execute_in_process(
+        instance=instance,
+        raise_on_error=False,
+        run_config={"loggers": {"console": {"config": {"log_level": level}}}},
+    )
+    elapsed = time.perf_counter() - started
+    path = settings.warehouse_path()  # what the resource resolves GWR_WAREHOUSE to
+    failed_checks = [
+        e.asset_check_evaluation_data
+        for e in result.all_events
+        if e.event_type_value == "ASSET_CHECK_EVALUATION"
+        and not e.asset_check_evaluation_data.passed
+    ]
+    if not result.success:
+        print(f"refresh FAILED after {elapsed:.1f}s (run {result.run_id})", file=sys.stderr)
+        for event in result.all_events:
+            if event.event_type_value == "STEP_FAILURE":
+                error = event.step_failure_data.error
+                message = error.message.strip() if error else "unknown error"
+                print(f"  step {event.step_key}: {message}", file=sys.stderr)
+        for check in failed_checks:
+            print(
+                f"  check {check.asset_key.to_user_string()}:{check.check_name} failed "
+                f"({check.severity.value})",
+                file=sys.stderr,
+            )
+        print("The published warehouse was left as it was.", file=sys.stderr)
+        return 1
+    print(format_summary(summarize(path), path))
+    for check in failed_checks:
+        print(
+            f"  {check.severity.value.lower()}: check {check.asset_key.to_user_string()}:"
+            f"{check.check_name} did not pass (see the Dagster UI for details)"
+        )
+    print(f"refreshed in {elapsed:.1f}s (run {result.run_id})")
+    return 0

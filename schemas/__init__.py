@@ -1,0 +1,23 @@
+"""Pandera models for every frame the assets produce, and the lazy validation helper
+the blocking asset checks use (PUDL style: collect every failure, show them all)."""
+
+from schemas.frames import (
+    DocumentSchema,
+    IndicatorCatalogSchema,
+    IndicatorResolutionSchema,
+    QuarantineSchema,
+    ReportStatementSchema,
+    SheetRecordSchema,
+)
+from schemas.validation import ValidationOutcome, validate_lazily
+
+__all__ = [
+    "DocumentSchema",
+    "IndicatorCatalogSchema",
+    "IndicatorResolutionSchema",
+    "QuarantineSchema",
+    "ReportStatementSchema",
+    "SheetRecordSchema",
+    "ValidationOutcome",
+    "validate_lazily",
+]

@@ -1,0 +1,28 @@
+-- One row per target stated in a report (kind = target).
+CREATE OR REPLACE TABLE mart.fct_target AS
+SELECT
+    s.statement_id                               AS target_id,
+    s.region,
+    s.region_code,
+    s.year                                       AS target_year,
+    s.indicator_id,
+    s.indicator_text,
+    s.measure,
+    s.comparator,
+    s.value,
+    s.value_max,
+    s.unit,
+    s.value_base,
+    -- value_max in base units, scaled by the same factor as value
+    CASE WHEN s.value_max IS NOT NULL AND s.value IS NOT NULL AND s.value <> 0
+         THEN s.value_max * (s.value_base / s.value) END AS value_max_base,
+    s.unit_base,
+    s.benchmark,
+    s.section,
+    s.quote,
+    s.document_id,
+    s.path                                       AS source_path,
+    s.char_start,
+    s.char_end
+FROM staging.stg_report_statements AS s
+WHERE s.kind = 'target';

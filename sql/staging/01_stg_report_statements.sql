@@ -1,0 +1,27 @@
+-- Report statements as extracted, typed and with the indicator resolved.
+-- One row per target or actual stated in a report.
+CREATE OR REPLACE VIEW staging.stg_report_statements AS
+SELECT
+    statement_id,
+    document_id,
+    path,
+    region,
+    region_code,
+    CAST(report_year AS INTEGER)              AS report_year,
+    kind,
+    CAST(year AS INTEGER)                     AS year,
+    indicator_text,
+    indicator_id,
+    measure,
+    comparator,
+    CAST(value AS DOUBLE)                     AS value,
+    CAST(value_max AS DOUBLE)                 AS value_max,
+    unit,
+    CAST(value_base AS DOUBLE)                AS value_base,
+    unit_base,
+    section,
+    quote,
+    CAST(char_start AS INTEGER)               AS char_start,
+    CAST(char_end AS INTEGER)                 AS char_end,
+    benchmark
+FROM raw.report_statements;
