@@ -118,7 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:  # `gwr extract … | head`: the reader left, that is fine
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

@@ -1,7 +1,6 @@
 """React to the inputs: refresh when a file is added, changed or removed, exactly once per
 distinct state of the input folders; and leave a readable summary when a run fails."""
 
-
 import hashlib
 import json
 from datetime import UTC, datetime
@@ -44,7 +43,8 @@ def diff_states(old: dict[str, str], new: dict[str, str]) -> dict[str, list[str]
     minimum_interval_seconds=30,
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Requests a refresh when input files are added, changed or removed. The run "
-    "key is the hash of every file's content, so one state of the inputs runs once.",
+    "key is made from the content hashes of every file before and after the change, so the "
+    "same change never runs twice.",
 )
 def input_files_sensor(
     context: dg.SensorEvaluationContext, inputs: InputFolders
@@ -57,10 +57,14 @@ def input_files_sensor(
     changes = diff_states(previous.get("files", {}) if previous else {}, state)
     cursor = json.dumps({"key": key, "files": state}, ensure_ascii=False, sort_keys=True)
     summary = ", ".join(f"{k}: {len(v)}" for k, v in changes.items() if v) or "first look"
+    # The key names the transition (old state -> new state), not just the new state: a file
+    # removed again returns to an earlier state, and that must still trigger a refresh; a
+    # tick evaluated twice for the same transition yields the same key and runs once.
+    previous_key = previous.get("key", "none") if previous else "none"
     return dg.SensorResult(
         run_requests=[
             dg.RunRequest(
-                run_key=f"inputs-{key}",
+                run_key=f"inputs-{previous_key}-{key}",
                 tags={"gwr/trigger": "input_files_sensor", "gwr/changes": summary[:200]},
             )
         ],

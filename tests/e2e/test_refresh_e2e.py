@@ -1,0 +1,120 @@
+"""End to end: materialize every asset into a temporary warehouse and query it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from helpers_e2e import output_metadata, query, run_refresh
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def refreshed(gwr_env: dict[str, Path]) -> dict[str, object]:
+    result = run_refresh(gwr_env["data"], gwr_env["warehouse"], gwr_env["cache"])
+    assert result.success, [e.message for e in result.all_events if e.is_failure]
+    return {**gwr_env, "result": result}
+
+
+def test_seed_report_gives_targets_and_gdp_growth(refreshed: dict[str, object]) -> None:
+    wh = refreshed["warehouse"]
+    ((n_targets,),) = query(wh, "SELECT count(*) FROM mart.fct_target WHERE target_year = 2024")
+    assert n_targets >= 80
+    gdp = query(
+        wh,
+        "SELECT t.value, t.comparator, t.region, t.quote FROM mart.fct_target t "
+        "WHERE t.indicator_id = 'gdp' AND t.measure = 'growth_pct' AND t.target_year = 2024",
+    )
+    assert [(v, c) for v, c, _, _ in gdp] == [(6.0, "=")]
+    assert gdp[0][2] == "巴中市"
+    assert "地区生产总值增长6%" in gdp[0][3]
+
+
+def test_actuals_from_report_and_spreadsheets(refreshed: dict[str, object]) -> None:
+    wh = refreshed["warehouse"]
+    kinds = dict(query(wh, "SELECT source_kind, count(*) FROM mart.fct_actual GROUP BY 1"))
+    assert kinds.get("report", 0) > 50
+    assert kinds.get("spreadsheet", 0) > 20
+    # every actual carries its provenance
+    ((orphans,),) = query(
+        wh,
+        "SELECT count(*) FROM mart.fct_actual a LEFT JOIN raw.documents d USING (document_id) "
+        "WHERE d.document_id IS NULL OR a.source_location IS NULL",
+    )
+    assert orphans == 0
+
+
+def test_variance_has_several_statuses(refreshed: dict[str, object]) -> None:
+    wh = refreshed["warehouse"]
+    statuses = {s for (s,) in query(wh, "SELECT DISTINCT status FROM mart.fct_variance")}
+    assert len(statuses) >= 3, statuses
+    assert statuses <= {"met", "on_track", "behind", "missed", "no_data", "not_comparable"}
+    # every target appears in the variance at least once
+    ((missing,),) = query(
+        wh,
+        "SELECT count(*) FROM mart.fct_target t WHERE NOT EXISTS "
+        "(SELECT 1 FROM mart.fct_variance v WHERE v.target_id = t.target_id)",
+    )
+    assert missing == 0
+
+
+def test_refresh_is_deterministic_and_incremental(refreshed: dict[str, object]) -> None:
+    wh = refreshed["warehouse"]
+    sql = (
+        "SELECT target_id, actual_id, status, gap FROM mart.fct_variance "
+        "ORDER BY target_id, actual_id NULLS FIRST"
+    )
+    first = query(wh, sql)
+    first_actuals = query(wh, "SELECT actual_id FROM mart.fct_actual ORDER BY 1")
+    again = run_refresh(refreshed["data"], wh, refreshed["cache"])
+    assert again.success
+    assert query(wh, sql) == first
+    assert query(wh, "SELECT actual_id FROM mart.fct_actual ORDER BY 1") == first_actuals
+    # nothing changed: nothing parsed again
+    assert output_metadata(again, "report_statements")["reports_parsed"] == 0
+    assert output_metadata(again, "sheet_records")["files_parsed"] == 0
+
+
+def test_one_bad_file_is_quarantined_and_others_load(refreshed: dict[str, object]) -> None:
+    data: Path = refreshed["data"]  # type: ignore[assignment]
+    wh = refreshed["warehouse"]
+    before = dict(query(wh, "SELECT source_kind, count(*) FROM mart.fct_actual GROUP BY 1"))
+    region_dir = next(p for p in (data / "spreadsheets").iterdir() if p.is_dir())
+    (region_dir / "市某局_2024年1-6月.xlsx").write_bytes(b"PK\x03\x04 this is not a workbook")
+    (data / "reports" / "undated.txt").write_text("各位代表：今年我们要实现地区生产总值增长5%。")
+    result = run_refresh(data, wh, refreshed["cache"])
+    assert result.success
+    after = dict(query(wh, "SELECT source_kind, count(*) FROM mart.fct_actual GROUP BY 1"))
+    assert after == before
+    reasons = dict(query(wh, "SELECT source_location, reason FROM mart.quarantine"))
+    bad = [loc for loc in reasons if "市某局_2024年1-6月.xlsx" in loc]
+    assert bad, reasons
+    undated = [r for loc, r in reasons.items() if loc.endswith("undated.txt")]
+    assert undated and "year" in undated[0]
+    assert output_metadata(result, "sheet_records")["files_parsed"] == 1
+
+
+def test_reader_holding_the_warehouse_never_blocks_refresh(refreshed: dict[str, object]) -> None:
+    wh: Path = refreshed["warehouse"]  # type: ignore[assignment]
+    reader = duckdb.connect(str(wh), read_only=True)
+    try:
+        (before,) = reader.execute("SELECT count(*) FROM mart.fct_target").fetchone()
+        data: Path = refreshed["data"]  # type: ignore[assignment]
+        extra = data / "reports" / "bazhong-copy-2025.txt"
+        shutil.copy(next((data / "reports").glob("*.txt")), extra)
+        extra.with_suffix(".yaml").write_text("region: 测试市\nreport_year: 2025\n")
+        result = run_refresh(data, wh, refreshed["cache"])
+        assert result.success
+        # the open reader keeps its consistent snapshot of the old file
+        (still,) = reader.execute("SELECT count(*) FROM mart.fct_target").fetchone()
+        assert still == before
+    finally:
+        reader.close()
+    # a new reader sees the new warehouse, and no write-ahead log was left behind
+    ((now,),) = query(wh, "SELECT count(*) FROM mart.fct_target")
+    assert now > before
+    assert not wh.with_name(wh.name + ".wal").exists()
+    assert [p.name for p in wh.parent.iterdir() if ".building-" in p.name] == []

@@ -1,0 +1,78 @@
+"""The nightly schedule and the input-file sensor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import dagster as dg
+
+from pipelines.resources import InputFolders
+from pipelines.schedules import nightly_refresh
+from pipelines.sensors import input_files_sensor
+
+
+def test_nightly_schedule_runs_at_two_beijing_time_by_default() -> None:
+    assert nightly_refresh.cron_schedule == "0 2 * * *"
+    assert nightly_refresh.execution_timezone == "Asia/Shanghai"
+    assert nightly_refresh.default_status == dg.DefaultScheduleStatus.RUNNING
+    assert nightly_refresh.job_name == "refresh_warehouse"
+    context = dg.build_schedule_context(
+        scheduled_execution_time=__import__("datetime").datetime(2024, 7, 1, 2, 0)
+    )
+    requests = list(nightly_refresh.evaluate_tick(context).run_requests or [])
+    assert len(requests) == 1
+
+
+def _tick(data: Path, cursor: str | None) -> dg.SensorResult | dg.SkipReason:
+    context = dg.build_sensor_context(
+        cursor=cursor, resources={"inputs": InputFolders(data_dir=str(data), reference_dir="")}
+    )
+    return input_files_sensor(context)
+
+
+def _key(result: object) -> str:
+    assert isinstance(result, dg.SensorResult), result
+    (request,) = result.run_requests or []
+    return str(request.run_key)
+
+
+def test_sensor_requests_once_per_input_state(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "reports").mkdir(parents=True)
+    (data / "spreadsheets").mkdir()
+    report = data / "reports" / "r.txt"
+    report.write_text("二、2024年重点工作", encoding="utf-8")
+
+    first = _tick(data, None)
+    first_key = _key(first)
+    cursor = first.cursor  # type: ignore[union-attr]
+    assert isinstance(_tick(data, cursor), dg.SkipReason)  # nothing changed: no run
+
+    sheet = data / "spreadsheets" / "s.csv"
+    sheet.write_text("指标,完成值\nGDP,1\n", encoding="utf-8")  # added
+    added = _tick(data, cursor)
+    assert "added: 1" in added.run_requests[0].tags["gwr/changes"]  # type: ignore[union-attr]
+    added_key, cursor = _key(added), added.cursor  # type: ignore[union-attr]
+
+    sheet.write_text("指标,完成值\nGDP,2\n", encoding="utf-8")  # changed
+    changed = _tick(data, cursor)
+    assert "changed: 1" in changed.run_requests[0].tags["gwr/changes"]  # type: ignore[union-attr]
+    changed_key, cursor = _key(changed), changed.cursor  # type: ignore[union-attr]
+
+    sheet.unlink()  # removed: back to the first state, which still needs a refresh
+    removed = _tick(data, cursor)
+    assert "removed: 1" in removed.run_requests[0].tags["gwr/changes"]  # type: ignore[union-attr]
+    assert len({first_key, added_key, changed_key, _key(removed)}) == 4
+    assert json.loads(removed.cursor)["files"] == json.loads(first.cursor)["files"]  # type: ignore[union-attr]
+
+    # the same transition evaluated twice (e.g. a tick retried before its cursor was saved)
+    # gives the same run key, which Dagster runs only once
+    assert _key(_tick(data, changed.cursor)) == _key(removed)  # type: ignore[union-attr]
+
+
+def test_sensor_and_schedule_are_in_the_code_location() -> None:
+    from pipelines.definitions import defs
+
+    assert defs.resolve_sensor_def("input_files_sensor").job_name == "refresh_warehouse"
+    assert defs.resolve_schedule_def("nightly_refresh").job_name == "refresh_warehouse"
