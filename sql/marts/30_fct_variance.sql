@@ -104,10 +104,11 @@ joined AS (
 measured AS (
     SELECT
         j.*,
+        -- 时间过半、任务过半: the share of the year elapsed at period_end; only flows
+        -- accumulate towards their target, rates and stocks are judged on their level.
         CASE WHEN j.accumulation = 'flow' AND j.period_end IS NOT NULL
              THEN least(1.0, (dayofyear(j.period_end))::DOUBLE
-                        / dayofyear(make_date(j.target_year, 12, 31)))
-             WHEN j.period_end IS NOT NULL THEN 1.0 END               AS expected_progress,
+                        / dayofyear(make_date(j.target_year, 12, 31))) END AS expected_progress,
         j.actual_value - j.target_value                              AS gap,
         CASE WHEN j.target_value IS NOT NULL AND j.target_value <> 0
              THEN j.actual_value / j.target_value END                AS attainment_ratio

@@ -1,0 +1,219 @@
+"""The variance rules of README "How variance is judged", each at its boundary.
+
+A tiny warehouse is built from hand-made raw frames with the real SQL in sql/, so these
+tests pin the SQL itself, independently of extraction and sheet reading.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from gwr import settings
+from gwr.build import WarehouseInputs, build_warehouse
+from gwr.ingest import QUARANTINE_COLUMNS, RECORD_COLUMNS, STATEMENT_COLUMNS
+from gwr.warehouse import read_only
+
+DOC = "0" * 64
+_ids = itertools.count(1)
+
+CATALOG = pd.DataFrame(
+    [
+        # indicator_id, name_zh, name_en, measure, unit, unit_base, accumulation, hib
+        ("gdp", "地区生产总值", "GDP", "growth_pct", "%", "%", "rate", True),
+        ("cpi", "居民消费价格", "CPI", "growth_pct", "%", "%", "rate", False),
+        ("jobs", "城镇新增就业", "New urban jobs", "count", "万人", "人", "flow", True),
+        ("grain", "粮食总产量", "Grain output", "amount", "万吨", "吨", "stock", True),
+    ],
+    columns=[
+        "indicator_id", "name_zh", "name_en", "measure", "unit", "unit_base",
+        "accumulation", "higher_is_better",
+    ],
+).assign(aliases=None, departments=None)  # fmt: skip
+
+UNIT_BASE = {"%": ("%", 1.0), "万人": ("人", 1e4), "人": ("人", 1.0), "万吨": ("吨", 1e4)}
+
+
+def _id() -> str:
+    return f"{next(_ids):016x}"
+
+
+def target(indicator: str, value: float | None, unit: str = "%", *, measure: str = "growth_pct",
+           comparator: str = "=", year: int = 2024) -> dict[str, Any]:  # fmt: skip
+    base_unit, factor = UNIT_BASE.get(unit, (unit, 1.0))
+    return {
+        "statement_id": _id(), "document_id": DOC, "path": "reports/r.txt", "region": "甲市",
+        "region_code": None, "report_year": year, "kind": "target", "year": year,
+        "indicator_text": indicator, "indicator_id": indicator, "measure": measure,
+        "comparator": comparator, "value": value, "value_max": None, "unit": unit,
+        "value_base": None if value is None else value * factor, "unit_base": base_unit,
+        "section": "二", "quote": "q", "char_start": 0, "char_end": 1, "benchmark": None,
+    }  # fmt: skip
+
+
+def report_actual(indicator: str, value: float, unit: str = "%", *, year: int,
+                  measure: str = "growth_pct") -> dict[str, Any]:  # fmt: skip
+    row = target(indicator, value, unit, measure=measure, year=year + 1)
+    return {**row, "kind": "actual", "year": year}
+
+
+def record(indicator: str, value: float | None, end: str, unit: str = "%", *,
+           measure: str = "growth_pct", start: str | None = None,
+           department: str = "市统计局") -> dict[str, Any]:  # fmt: skip
+    base_unit, factor = UNIT_BASE.get(unit, (unit, 1.0))
+    return {
+        "record_id": _id(), "document_id": DOC, "path": "spreadsheets/s.xlsx", "region": "甲市",
+        "department": department, "department_id": department,
+        "period_start": start or end[:4] + "-01-01", "period_end": end,
+        "indicator_text": indicator, "indicator_id": indicator,
+        "measure": measure, "value": value, "unit": unit,
+        "value_base": None if value is None else value * factor, "unit_base": base_unit,
+        "annual_target": None, "sheet": "s", "row": 2,
+    }  # fmt: skip
+
+
+def build(tmp_path: Path, targets: list[dict[str, Any]], actuals: list[dict[str, Any]] = (),
+          records: list[dict[str, Any]] = ()) -> list[dict[str, Any]]:  # fmt: skip
+    statements = pd.DataFrame([*targets, *actuals], columns=[*STATEMENT_COLUMNS, "indicator_id"])
+    recs = pd.DataFrame(list(records), columns=[*RECORD_COLUMNS, "indicator_id", "department_id"])
+    recs = recs.astype({"value": "float64", "value_base": "float64", "annual_target": "float64"})
+    departments = pd.DataFrame(
+        [("市统计局", "市统计局", "Stats", "stats", 1), ("市发改委", "市发改委", "DRC", "drc", 3)],
+        columns=["department_id", "name_zh", "name_en", "function_id", "precedence"],
+    )
+    resolution = pd.DataFrame(
+        columns=["indicator_text", "measure", "indicator_id", "method", "score", "provisional",
+                 "best_candidate", "best_score", "n", "unit", "unit_base"]
+    ).astype({"provisional": bool})  # fmt: skip
+    path = tmp_path / "wh.duckdb"
+    build_warehouse(
+        path,
+        WarehouseInputs(
+            documents=pd.DataFrame(
+                [(DOC, "reports/r.txt", "report", 1, "2024-01-01T00:00:00")],
+                columns=["document_id", "path", "kind", "bytes", "loaded_at"],
+            ),
+            statements=statements,
+            records=recs,
+            quarantine=pd.DataFrame(columns=QUARANTINE_COLUMNS),
+            resolution=resolution,
+            indicators=CATALOG,
+            departments=departments,
+        ),
+        settings.sql_dir(),
+    )
+    with read_only(path) as con:
+        return (
+            con.execute(
+                "SELECT * FROM mart.fct_variance ORDER BY target_id, period_end NULLS FIRST"
+            )
+            .df()
+            .to_dict("records")
+        )
+
+
+def status_of(tmp_path: Path, t: dict[str, Any], *recs: dict[str, Any]) -> list[str]:
+    return [r["status"] for r in build(tmp_path, [t], records=list(recs))]
+
+
+@pytest.mark.parametrize(
+    ("actual", "end", "expected"),
+    [
+        (6.0, "2024-06-30", "on_track"),   # exactly the target: on track
+        (5.99, "2024-06-30", "behind"),
+        (6.0, "2024-12-31", "met"),
+        (5.99, "2024-12-31", "missed"),
+    ],
+)  # fmt: skip
+def test_plain_growth_target_means_at_least(tmp_path: Path, actual: float, end: str,
+                                            expected: str) -> None:  # fmt: skip
+    assert status_of(tmp_path, target("gdp", 6.0), record("gdp", actual, end)) == [expected]
+
+
+@pytest.mark.parametrize(("actual", "expected"), [(5.5, "met"), (5.49, "missed"), (9.0, "met")])
+def test_about_target_has_half_point_tolerance(tmp_path: Path, actual: float,
+                                               expected: str) -> None:  # fmt: skip
+    t = target("gdp", 6.0, comparator="~")
+    assert status_of(tmp_path, t, record("gdp", actual, "2024-12-31")) == [expected]
+
+
+@pytest.mark.parametrize(("actual", "expected"), [(3.5, "met"), (3.51, "missed"), (0.2, "met")])
+def test_ceiling_when_lower_is_better(tmp_path: Path, actual: float, expected: str) -> None:
+    t = target("cpi", 3.0, comparator="~")  # 居民消费价格涨幅3%左右
+    assert status_of(tmp_path, t, record("cpi", actual, "2024-12-31")) == [expected]
+
+
+def test_explicit_ceiling_comparator(tmp_path: Path) -> None:
+    t = target("gdp", 6.0, comparator="<=")
+    assert status_of(tmp_path, t, record("gdp", 6.0, "2024-06-30")) == ["on_track"]
+    assert status_of(tmp_path, t, record("gdp", 6.01, "2024-06-30")) == ["behind"]
+
+
+@pytest.mark.parametrize(
+    ("done", "end", "expected"),
+    [
+        (1.4, "2024-06-30", "on_track"),  # 14000/28000 = 0.5 >= 182/366 = 0.497
+        (1.39, "2024-06-30", "behind"),   # 0.4964 < 0.4973
+        (2.8, "2024-12-31", "met"),
+        (2.79, "2024-12-31", "missed"),
+    ],
+)  # fmt: skip
+def test_flow_target_against_elapsed_share_of_year(tmp_path: Path, done: float, end: str,
+                                                   expected: str) -> None:  # fmt: skip
+    t = target("jobs", 2.8, "万人", measure="count", comparator=">=")
+    rows = build(tmp_path, [t], records=[record("jobs", done, end, "万人", measure="count")])
+    assert [r["status"] for r in rows] == [expected]
+    days = 182 if end.endswith("06-30") else 366
+    assert rows[0]["expected_progress"] == pytest.approx(days / 366)
+    assert rows[0]["gap"] == pytest.approx((done - 2.8) * 1e4)
+    assert rows[0]["attainment_ratio"] == pytest.approx(done / 2.8)
+
+
+def test_flow_actual_not_cumulative_is_not_comparable(tmp_path: Path) -> None:
+    t = target("jobs", 2.8, "万人", measure="count")
+    q2 = record("jobs", 1.0, "2024-06-30", "万人", measure="count", start="2024-04-01")
+    assert status_of(tmp_path, t, q2) == ["not_comparable"]
+
+
+def test_stock_is_judged_at_year_end_only(tmp_path: Path) -> None:
+    t = target("grain", 195.0, "万吨", measure="amount", comparator=">=")
+    sep = record("grain", 196.0, "2024-09-30", "万吨", measure="amount")
+    dec = record("grain", 194.0, "2024-12-31", "万吨", measure="amount")
+    assert status_of(tmp_path, t, sep, dec) == ["not_comparable", "missed"]
+
+
+def test_no_actual_gives_one_no_data_row(tmp_path: Path) -> None:
+    rows = build(tmp_path, [target("gdp", 6.0)])
+    assert [(r["status"], r["actual_id"]) for r in rows] == [("no_data", None)]
+
+
+def test_not_yet_available_is_no_data_not_zero(tmp_path: Path) -> None:
+    assert status_of(tmp_path, target("gdp", 6.0), record("gdp", None, "2024-06-30")) == ["no_data"]
+
+
+def test_qualitative_and_unit_mismatch_are_not_comparable(tmp_path: Path) -> None:
+    q = target("gdp", None, None, measure="qualitative")  # type: ignore[arg-type]
+    assert status_of(tmp_path, q, record("gdp", 6.1, "2024-06-30")) == ["not_comparable"]
+    jobs = target("jobs", 2.8, "万人", measure="count")
+    growth = record("jobs", 5.0, "2024-06-30", "%", measure="growth_pct")
+    assert status_of(tmp_path, jobs, growth) == ["not_comparable"]
+
+
+def test_statistics_bureau_wins_and_conflicts_are_flagged(tmp_path: Path) -> None:
+    t = target("gdp", 6.0)
+    drc = record("gdp", 5.0, "2024-06-30", department="市发改委")
+    stats = record("gdp", 6.5, "2024-06-30", department="市统计局")
+    rows = build(tmp_path, [t], records=[drc, stats])
+    assert [(r["actual_id"], r["status"]) for r in rows] == [(stats["record_id"], "on_track")]
+    assert rows[0]["has_conflicting_actuals"]
+
+
+def test_report_card_next_years_review_is_the_year_end_actual(tmp_path: Path) -> None:
+    t2023 = target("gdp", 6.5, year=2023)
+    review = report_actual("gdp", 6.0, year=2023)  # stated in the 2024 report's review
+    rows = build(tmp_path, [t2023], actuals=[review])
+    assert [(r["status"], str(r["period_end"])[:10]) for r in rows] == [("missed", "2023-12-31")]
