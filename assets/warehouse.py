@@ -1,6 +1,5 @@
 """The DuckDB warehouse BI tools read: every table built together, published atomically."""
 
-
 from collections.abc import Iterator
 from typing import Any
 
@@ -95,6 +94,14 @@ def _table_metadata(con: Any, name: str) -> dict[str, Any]:
         )
     },
     can_subset=False,
+    check_specs=[
+        dg.AssetCheckSpec(
+            "no_conflicting_actuals",
+            asset=table_key("mart.fct_variance"),
+            description="WARN when departments report different values for one indicator "
+            "and period (the documented precedence picked one).",
+        )
+    ],
 )
 def warehouse_tables(
     context: dg.AssetExecutionContext,
@@ -139,3 +146,29 @@ def warehouse_tables(
                 asset_key=table_key(name),
                 metadata={**_table_metadata(con, name), "warehouse": str(result.path)},
             )
+        yield conflicting_actuals_check(con)
+
+
+def conflicting_actuals_check(con: Any) -> dg.AssetCheckResult:
+    conflicts: pd.DataFrame = con.execute(
+        """
+        SELECT a.region, a.indicator_id, a.period_start, a.period_end, a.source_kind,
+               coalesce(a.department, '') AS department, a.value, a.unit, a.source_location
+        FROM mart.fct_actual AS a
+        JOIN (SELECT DISTINCT v.region, v.indicator_id, v.period_end
+              FROM mart.fct_variance AS v WHERE v.has_conflicting_actuals) AS c
+          ON a.region = c.region AND a.indicator_id = c.indicator_id
+         AND a.period_end = c.period_end
+        ORDER BY a.indicator_id, a.period_end, a.source_location
+        """
+    ).df()
+    return dg.AssetCheckResult(
+        asset_key=table_key("mart.fct_variance"),
+        check_name="no_conflicting_actuals",
+        passed=conflicts.empty,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={
+            "conflicting_values": len(conflicts),
+            "conflicts": dg.MetadataValue.md(markdown_table(conflicts, limit=50)),
+        },
+    )

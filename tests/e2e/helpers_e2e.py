@@ -41,7 +41,7 @@ def query(warehouse: Path, sql: str, params: list[Any] | None = None) -> list[tu
 
 def output_metadata(result: dg.ExecuteInProcessResult, asset: str) -> dict[str, Any]:
     for event in result.get_asset_materialization_events():
-        mat = event.asset_materialization
-        if mat is not None and mat.asset_key.to_user_string() == asset:
+        mat = event.step_materialization_data.materialization
+        if mat.asset_key.to_user_string() == asset:
             return {k: v.value for k, v in mat.metadata.items()}
     raise KeyError(asset)
