@@ -1,6 +1,5 @@
 """Materialization metadata shared by the assets: row count, preview, column schema."""
 
-
 from typing import Any
 
 import dagster as dg

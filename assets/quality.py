@@ -1,2 +1,1 @@
 """Quality checks over the published warehouse (Great Expectations suite: issue 5)."""
-

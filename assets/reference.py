@@ -1,6 +1,5 @@
 """Reference catalogs and the mapping of every wording onto a canonical indicator."""
 
-
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,6 +9,7 @@ import pandas as pd
 from assets._metadata import counts_table, frame_metadata, markdown_table, schema_check_result
 from gwr.build import indicator_frame, load_catalog, resolve_indicators
 from gwr.indicators import Resolver
+from gwr.inputs import code_fingerprint
 from pipelines.resources import InputFolders
 from schemas import IndicatorCatalogSchema, IndicatorResolutionSchema, validate_lazily
 
@@ -18,6 +18,7 @@ OWNERS = ["team:data-engineering"]
 
 @dg.asset(
     group_name="reference",
+    code_version=code_fingerprint("indicators", "build"),
     kinds={"python", "csv"},
     owners=OWNERS,
     check_specs=[dg.AssetCheckSpec("catalog_schema", asset="indicator_catalog", blocking=True)],
@@ -35,6 +36,7 @@ def indicator_catalog(inputs: InputFolders) -> Iterator[Any]:
 
 @dg.asset(
     group_name="reference",
+    code_version=code_fingerprint("indicators", "build"),
     kinds={"python", "pandas"},
     owners=OWNERS,
     check_specs=[

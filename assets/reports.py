@@ -1,6 +1,5 @@
 """Government work reports: find them, extract every target and actual they state."""
 
-
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,7 +9,7 @@ import pandas as pd
 from assets._metadata import counts_table, frame_metadata, schema_check_result
 from gwr.cache import ParseCache
 from gwr.ingest import documents_frame, extract_reports, report_parser_version
-from gwr.inputs import discover, files_frame, files_from_frame
+from gwr.inputs import code_fingerprint, discover, files_frame, files_from_frame
 from pipelines.resources import InputFolders, WarehouseResource
 from schemas import DocumentSchema, QuarantineSchema, ReportStatementSchema, validate_lazily
 
@@ -19,6 +18,7 @@ OWNERS = ["team:data-engineering"]
 
 @dg.asset(
     group_name="reports",
+    code_version=code_fingerprint("inputs"),
     kinds={"python", "text"},
     owners=OWNERS,
     check_specs=[dg.AssetCheckSpec("documents_schema", asset="report_documents", blocking=True)],

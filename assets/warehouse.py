@@ -1,5 +1,6 @@
 """The DuckDB warehouse BI tools read: every table built together, published atomically."""
 
+import hashlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,7 +17,7 @@ from gwr.build import (
 )
 from gwr.departments import DepartmentCatalog
 from gwr.ingest import documents_frame
-from gwr.inputs import files_from_frame
+from gwr.inputs import code_fingerprint, files_from_frame
 from pipelines.resources import InputFolders, WarehouseResource
 
 OWNERS = ["team:data-engineering"]
@@ -33,6 +34,16 @@ TABLES: dict[str, str] = {
 }
 
 
+def warehouse_code_version() -> str:
+    """Changes when the SQL, the build or the publishing code changes."""
+    digest = hashlib.sha256(code_fingerprint("build", "warehouse", "departments").encode())
+    for path in sorted(settings.sql_dir().rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(settings.sql_dir()).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def table_key(name: str) -> dg.AssetKey:
     return dg.AssetKey(name.split("."))
 
@@ -45,6 +56,7 @@ def _spec(name: str, description: str) -> dg.AssetSpec:
         kinds={"duckdb", "sql"},
         owners=OWNERS,
         metadata={"dagster/table_name": name},
+        code_version=warehouse_code_version(),
         deps=[
             "report_documents",
             "spreadsheet_documents",
