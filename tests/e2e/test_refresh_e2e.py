@@ -118,3 +118,36 @@ def test_reader_holding_the_warehouse_never_blocks_refresh(refreshed: dict[str, 
     assert now > before
     assert not wh.with_name(wh.name + ".wal").exists()
     assert [p.name for p in wh.parent.iterdir() if ".building-" in p.name] == []
+
+
+CONTRACT_COLUMNS = {
+    "mart.dim_indicator": "indicator_id name_zh name_en measure unit accumulation "
+    "higher_is_better",
+    "mart.dim_department": "department_id name_zh name_en",
+    "mart.fct_target": "target_id region target_year indicator_id indicator_text measure "
+    "comparator value value_max unit value_base unit_base section quote document_id "
+    "char_start char_end",
+    "mart.fct_actual": "actual_id region indicator_id indicator_text measure period_start "
+    "period_end value unit value_base unit_base source_kind department_id document_id "
+    "source_location",
+    "mart.fct_variance": "target_id actual_id indicator_id region period_end target_value "
+    "actual_value unit_base gap attainment_ratio expected_progress status",
+    "mart.quarantine": "document_id source_location raw reason loaded_at",
+    "raw.documents": "document_id path kind bytes loaded_at",
+}
+
+
+def test_every_contract_column_exists(refreshed: dict[str, object]) -> None:
+    wh = refreshed["warehouse"]
+    for table, columns in CONTRACT_COLUMNS.items():
+        schema, name = table.split(".")
+        have = {
+            c
+            for (c,) in query(
+                wh,
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_schema = ? AND table_name = ?",
+                [schema, name],
+            )
+        }
+        assert set(columns.split()) <= have, (table, set(columns.split()) - have)
