@@ -129,10 +129,21 @@ def extract_reports(files: Iterable[InputFile], cache: ParseCache | None) -> Ing
     rows: list[dict[str, Any]] = []
     quarantine: list[dict[str, Any]] = []
     result = IngestResult(rows=pd.DataFrame(), quarantine=pd.DataFrame())
+    seen: dict[str, str] = {}
     for f in files:
         if f.kind != "report":
             continue
+        # A report is its text plus its sidecar: the same text with another region or year
+        # is another report; the same text and sidecar twice is one report sent twice.
         key = f"{f.document_id}-{f.sidecar_sha256 or 'nosidecar'}"
+        if key in seen:
+            quarantine.append(
+                _quarantine_row(
+                    f, f.rel_path, "", f"identical to {seen[key]}; loaded once", now_utc()
+                )
+            )
+            continue
+        seen[key] = f.rel_path
         parsed = cache.get(key) if cache else None
         if parsed is None:
             parsed = parse_report_file(f)
@@ -152,7 +163,7 @@ def extract_reports(files: Iterable[InputFile], cache: ParseCache | None) -> Ing
             rows.append(
                 {
                     "statement_id": short_id(
-                        f.document_id,
+                        key,
                         s["kind"],
                         s["char_start"],
                         s["char_end"],

@@ -1,0 +1,272 @@
+"""Checks made on a file's bytes *before* a parser sees it.
+
+- size limit in bytes (``Limits.max_file_bytes``);
+- format from the content, not the name: zip (xlsx/ods), OLE2 (xls, or an encrypted
+  OOXML package), else text (csv);
+- OLE2 containers holding an ``EncryptedPackage`` stream are password-protected
+  workbooks: refused with that reason;
+- zip bombs: the sum of the members' uncompressed sizes, their number and the
+  compression ratio of large members are checked from the central directory
+  (``zipfile.infolist``) before anything is decompressed;
+- XML entity tricks: an OOXML/ODF member never legitimately has a DTD, so a
+  ``<!DOCTYPE``/``<!ENTITY`` in the prolog of any XML member refuses the file
+  (calamine does not expand entities anyway; this makes the refusal explicit);
+- formulas: calamine returns cached values and never evaluates anything; for xlsx
+  :func:`scan_xlsx` lists formula cells that have *no* cached value so the reader
+  can reject those cells instead of reading them as blank, and numeric cells
+  formatted as a percentage (calamine gives 0.058 for a cell showing 5.8%).
+
+Nothing here follows external links or evaluates formulas.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from gwr.sheets.model import UnreadableFileError
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_DTD_RE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits for one file; every one is checked before parsing."""
+
+    max_file_bytes: int = 25 * 1024 * 1024
+    max_uncompressed_bytes: int = 200 * 1024 * 1024
+    max_zip_members: int = 2_000
+    #: ratio (uncompressed / compressed) allowed for members larger than ``ratio_floor_bytes``
+    max_compression_ratio: float = 150.0
+    ratio_floor_bytes: int = 1024 * 1024
+    max_rows: int = 100_000  # per sheet
+    max_cols: int = 500
+    max_cells: int = 2_000_000  # per sheet: rows x columns of the used range
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def sniff_format(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
+    """Return ``"xlsx"``, ``"ods"``, ``"xls"`` or ``"csv"``; raise for anything unreadable."""
+    suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise UnreadableFileError(f"cannot open file: {exc.strerror or exc}") from exc
+    if size == 0:
+        raise UnreadableFileError("empty file (0 bytes)")
+    if size > limits.max_file_bytes:
+        raise UnreadableFileError(
+            f"file too large: {_mb(size)} is over the {_mb(limits.max_file_bytes)} limit"
+        )
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head.startswith(ZIP_MAGIC):
+        return _check_zip(path, limits)
+    if head == OLE_MAGIC:
+        data = path.read_bytes()
+        if _ENCRYPTED_STREAM in data:
+            raise UnreadableFileError(
+                "encrypted workbook (password-protected OLE container with EncryptedPackage):"
+                " save it without a password"
+            )
+        return "xls"
+    if suffix in {".xlsx", ".xlsm", ".ods"}:
+        raise UnreadableFileError(f"corrupt {suffix} file: not a zip container")
+    if suffix == ".xls":
+        # Some systems export HTML or CSV with an .xls name; read it as text if it is text.
+        return "csv"
+    if suffix in {".csv", ".txt", ""}:
+        return "csv"
+    raise UnreadableFileError(f"unsupported file type {suffix!r}")
+
+
+def _check_zip(path: Path, limits: Limits) -> str:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > limits.max_zip_members:
+                raise UnreadableFileError(
+                    f"refused: zip container has {len(infos)} members"
+                    f" (limit {limits.max_zip_members})"
+                )
+            total = sum(i.file_size for i in infos)
+            if total > limits.max_uncompressed_bytes:
+                raise UnreadableFileError(
+                    f"refused (zip bomb?): uncompressed size {_mb(total)} is over the"
+                    f" {_mb(limits.max_uncompressed_bytes)} limit"
+                )
+            for info in infos:
+                if info.file_size > limits.ratio_floor_bytes:
+                    ratio = info.file_size / max(info.compress_size, 1)
+                    if ratio > limits.max_compression_ratio:
+                        raise UnreadableFileError(
+                            f"refused (zip bomb?): member {info.filename} expands {ratio:.0f}x"
+                            f" (limit {limits.max_compression_ratio:.0f}x)"
+                        )
+            names = {i.filename for i in infos}
+            for info in infos:
+                if info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                    with zf.open(info) as member:
+                        prolog = member.read(4096)
+                    if _DTD_RE.search(prolog):
+                        raise UnreadableFileError(
+                            f"refused: XML member {info.filename} declares a DTD/entities"
+                            " (not allowed in a workbook)"
+                        )
+            if "[Content_Types].xml" in names:
+                if any(n.lower() == "xl/workbook.bin" for n in names):
+                    raise UnreadableFileError("unsupported: binary workbook (.xlsb)")
+                return "xlsx"
+            if "mimetype" in names or "content.xml" in names:
+                return "ods"
+    except zipfile.BadZipFile as exc:
+        raise UnreadableFileError(f"corrupt zip container: {exc}") from exc
+    except (OSError, RuntimeError, NotImplementedError, EOFError) as exc:
+        # RuntimeError: encrypted zip members; NotImplementedError: odd compression
+        raise UnreadableFileError(f"corrupt or unsupported zip container: {exc}") from exc
+    raise UnreadableFileError("not a spreadsheet: zip file without a workbook inside")
+
+
+_SHEET_RE = re.compile(rb"<(?:\w+:)?sheet\b[^>]*?>")
+_ATTR_RE = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
+_REL_RE = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*?>")
+_CELL_RE = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
+_F_RE = re.compile(rb"<(?:\w+:)?f\b")
+_V_RE = re.compile(rb"<(?:\w+:)?v\b[^>]*>[^<]+</(?:\w+:)?v>|<(?:\w+:)?is\b")
+_REF_RE = re.compile(r"^([A-Z]+)(\d+)$")
+
+
+def _xml_unescape(s: str) -> str:
+    return (
+        s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+    )
+
+
+def cell_ref(ref: str) -> tuple[int, int] | None:
+    """``"B5"`` -> ``(4, 1)`` (0-based row, column)."""
+    m = _REF_RE.match(ref)
+    if not m:
+        return None
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + (ord(ch) - 64)
+    return int(m.group(2)) - 1, col - 1
+
+
+_CELLXFS_RE = re.compile(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", re.DOTALL)
+_XF_RE = re.compile(rb"<(?:\w+:)?xf\b[^>]*>")
+_NUMFMT_RE = re.compile(rb"<(?:\w+:)?numFmt\b[^>]*>")
+_BUILTIN_PERCENT_FORMATS = {9, 10}
+
+
+@dataclass
+class XlsxCells:
+    """What calamine does not tell: cells by sheet name, as 0-based (row, col)."""
+
+    #: formula cells without a cached value (calamine would give "")
+    uncached: dict[str, set[tuple[int, int]]]
+    #: numeric cells shown as a percentage (0.058 displayed as 5.8%)
+    percent: dict[str, set[tuple[int, int]]]
+
+
+def _percent_styles(styles: bytes) -> set[bytes]:
+    percent_fmts = set(_BUILTIN_PERCENT_FORMATS)
+    for m in _NUMFMT_RE.finditer(styles):
+        attrs = {k.split(b":")[-1]: v for k, v in _ATTR_RE.findall(m.group(0))}
+        code = _xml_unescape(attrs.get(b"formatCode", b"").decode("utf-8", "replace"))
+        unquoted = re.sub(r'"[^"]*"|\\.', "", code)
+        if "%" in unquoted and attrs.get(b"numFmtId", b"").isdigit():
+            percent_fmts.add(int(attrs[b"numFmtId"]))
+    block = _CELLXFS_RE.search(styles)
+    if not block:
+        return set()
+    out: set[bytes] = set()
+    for i, m in enumerate(_XF_RE.finditer(block.group(0))):
+        attrs = {k.split(b":")[-1]: v for k, v in _ATTR_RE.findall(m.group(0))}
+        fmt = attrs.get(b"numFmtId", b"0")
+        if fmt.isdigit() and int(fmt) in percent_fmts:
+            out.add(str(i).encode())
+    return out
+
+
+def scan_xlsx(path: Path) -> XlsxCells:
+    """Formula cells without cached value and percent-formatted cells of an xlsx.
+
+    Plain byte-level scanning of the (already size-checked) workbook XML: no XML
+    parser, no entity expansion, no evaluation.
+    """
+    result = XlsxCells(uncached={}, percent={})
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if "xl/workbook.xml" not in names:
+                return result
+            wb = zf.read("xl/workbook.xml")
+            rels = zf.read("xl/_rels/workbook.xml.rels") if (
+                "xl/_rels/workbook.xml.rels" in names
+            ) else b""
+            styles = zf.read("xl/styles.xml") if "xl/styles.xml" in names else b""
+            percent_styles = _percent_styles(styles)
+            targets: dict[str, str] = {}
+            for m in _REL_RE.finditer(rels):
+                attrs = dict(_ATTR_RE.findall(m.group(0)))
+                rid = attrs.get(b"Id", b"").decode("utf-8", "replace")
+                tgt = attrs.get(b"Target", b"").decode("utf-8", "replace")
+                targets[rid] = tgt
+            for m in _SHEET_RE.finditer(wb):
+                attrs = {k.split(b":")[-1]: v for k, v in _ATTR_RE.findall(m.group(0))}
+                name = _xml_unescape(attrs.get(b"name", b"").decode("utf-8", "replace"))
+                rid = attrs.get(b"id", b"").decode("utf-8", "replace")
+                tgt = targets.get(rid)
+                if not tgt:
+                    continue
+                member = tgt.lstrip("/") if tgt.startswith("/") else str(
+                    PurePosixPath("xl") / tgt
+                )
+                if member not in names:
+                    continue
+                data = zf.read(member)
+                if not _F_RE.search(data) and not percent_styles:
+                    continue
+                uncached: set[tuple[int, int]] = set()
+                percent: set[tuple[int, int]] = set()
+                for cm in _CELL_RE.finditer(data):
+                    body = cm.group(2) or b""
+                    attrs_c = dict(_ATTR_RE.findall(cm.group(1)))
+                    is_uncached = bool(_F_RE.search(body)) and not _V_RE.search(body)
+                    is_percent = (
+                        attrs_c.get(b"s") in percent_styles
+                        and attrs_c.get(b"t", b"n") == b"n"
+                        and b"<v" in body
+                    )
+                    if not (is_uncached or is_percent):
+                        continue
+                    ref = cell_ref(attrs_c.get(b"r", b"").decode("ascii", "replace"))
+                    if ref is None:
+                        continue
+                    if is_uncached:
+                        uncached.add(ref)
+                    if is_percent:
+                        percent.add(ref)
+                if uncached:
+                    result.uncached[name] = uncached
+                if percent:
+                    result.percent[name] = percent
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return result
+    return result
