@@ -19,8 +19,10 @@ $(UV):
 	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 # The project venv is rebuilt from the lock file whenever pyproject.toml or uv.lock change.
+# Bytecode is compiled at install time: with PYTHONDONTWRITEBYTECODE set (as on CI here)
+# Python would otherwise recompile Dagster and Great Expectations on every start.
 $(STAMP): $(UV) pyproject.toml uv.lock
-	$(UV) sync --frozen --python $(PYTHON)
+	$(UV) sync --frozen --compile-bytecode --python $(PYTHON)
 	@touch $@
 
 $(DAGSTER_HOME):

@@ -184,3 +184,26 @@ def conflicting_actuals_check(con: Any) -> dg.AssetCheckResult:
             "conflicts": dg.MetadataValue.md(markdown_table(conflicts, limit=50)),
         },
     )
+
+
+@dg.asset(
+    group_name="warehouse",
+    kinds={"parquet"},
+    owners=OWNERS,
+    deps=[table_key(t) for t in TABLES],
+    code_version=code_fingerprint("export"),
+)
+def mart_parquet(warehouse: WarehouseResource) -> dg.MaterializeResult:
+    """Every mart table and view as Parquet beside the warehouse, for BI tools and notebooks
+    that cannot open DuckDB; written to a new folder and renamed into place."""
+    from gwr.export import export_parquet
+
+    out_dir = warehouse.file.parent / "parquet"
+    files = export_parquet(warehouse.file, out_dir)
+    return dg.MaterializeResult(
+        metadata={
+            "files": len(files),
+            "folder": dg.MetadataValue.path(str(out_dir)),
+            "tables": dg.MetadataValue.json(sorted(files)),
+        }
+    )

@@ -121,8 +121,7 @@ def test_reader_holding_the_warehouse_never_blocks_refresh(refreshed: dict[str, 
 
 
 CONTRACT_COLUMNS = {
-    "mart.dim_indicator": "indicator_id name_zh name_en measure unit accumulation "
-    "higher_is_better",
+    "mart.dim_indicator": "indicator_id name_zh name_en measure unit accumulation higher_is_better",
     "mart.dim_department": "department_id name_zh name_en",
     "mart.fct_target": "target_id region target_year indicator_id indicator_text measure "
     "comparator value value_max unit value_base unit_base section quote document_id "
@@ -151,3 +150,23 @@ def test_every_contract_column_exists(refreshed: dict[str, object]) -> None:
             )
         }
         assert set(columns.split()) <= have, (table, set(columns.split()) - have)
+
+
+def test_quality_checks_data_docs_and_parquet(refreshed: dict[str, object]) -> None:
+    result = refreshed["result"]
+    evaluations = {
+        (
+            e.asset_check_evaluation_data.asset_key.to_user_string(),
+            e.asset_check_evaluation_data.check_name,
+        ): e.asset_check_evaluation_data.passed
+        for e in result.all_events  # type: ignore[attr-defined]
+        if e.event_type_value == "ASSET_CHECK_EVALUATION"
+    }
+    gx = {k: v for k, v in evaluations.items() if k[1] == "great_expectations"}
+    assert len(gx) == 7 and all(gx.values()), gx
+    assert evaluations[("report_statements", "statements_schema")]
+    assert evaluations[("sheet_records", "records_schema")]
+    wh: Path = refreshed["warehouse"]  # type: ignore[assignment]
+    assert (wh.parent / "quality" / "index.html").exists()
+    parquet = {p.stem for p in (wh.parent / "parquet").glob("*.parquet")}
+    assert {"fct_target", "fct_actual", "fct_variance", "v_scorecard"} <= parquet
