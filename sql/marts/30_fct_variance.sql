@@ -10,9 +10,14 @@ params AS (
 targets AS (
     SELECT
         t.*,
-        coalesce(i.accumulation,
-                 CASE WHEN t.measure IN ('growth_pct', 'ratio_pct', 'pp_change', 'qualitative')
-                      THEN 'rate' ELSE 'flow' END)                     AS accumulation,
+        -- The catalog's accumulation describes the indicator's usual measure; what is
+        -- judged is this target's measure: a growth, ratio or point change is a rate even
+        -- for a flow indicator (固定资产投资增长5%), and a level of a rate indicator is a
+        -- flow unless the catalog says it is a stock.
+        CASE WHEN t.measure IN ('growth_pct', 'ratio_pct', 'pp_change', 'qualitative')
+                  THEN 'rate'
+             WHEN i.accumulation = 'stock' THEN 'stock'
+             ELSE 'flow' END                                           AS accumulation,
         coalesce(i.higher_is_better, TRUE)                             AS higher_is_better,
         -- 'min': at least the target; 'max': at most (a ceiling); 'about' with a tolerance
         CASE t.comparator

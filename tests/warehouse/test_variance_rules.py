@@ -217,3 +217,10 @@ def test_report_card_next_years_review_is_the_year_end_actual(tmp_path: Path) ->
     review = report_actual("gdp", 6.0, year=2023)  # stated in the 2024 report's review
     rows = build(tmp_path, [t2023], actuals=[review])
     assert [(r["status"], str(r["period_end"])[:10]) for r in rows] == [("missed", "2023-12-31")]
+
+
+def test_target_measure_decides_rate_versus_flow(tmp_path: Path) -> None:
+    # 城镇新增就业 is a flow indicator, but a growth target on it is judged as a rate
+    t = target("jobs", 5.0, "%", measure="growth_pct")
+    rows = build(tmp_path, [t], records=[record("jobs", 5.0, "2024-06-30", "%")])
+    assert [(r["status"], r["expected_progress"]) for r in rows] == [("on_track", None)]

@@ -1,0 +1,1192 @@
+"""Extract targets and actuals from the text of a government work report.
+
+Entry point: :func:`extract_report`.  The pipeline is
+
+1. :func:`gwr.report.normalize.normalize` -- a compact, half-width copy of the
+   text (no spaces, ASCII punctuation mapped to CJK, soft line breaks joined)
+   with an offset map back to the original;
+2. :mod:`gwr.report.structure` -- paragraphs, part/section headings, report year
+   and region;
+3. per sentence (split at 。！？；), quantity *mentions* are found (number, scale,
+   unit, comparator words) and attached to a subject phrase (the indicator).
+
+Rules (what is a row and what is not)
+-------------------------------------
+* A row is an Arabic number (ASCII or full-width, with ``,`` and ``.``; stray
+  spaces ignored) followed by a unit (``[scale][余|多]unit``: ``2.1万户``,
+  ``410亿元``, ``8万余个``, ``3.5个百分点``, ``25%``, ``3倍``), or a Chinese
+  number that contains a scale word and is followed by a unit (``两万人``,
+  ``一千二百个``), or ``百分之十五``.  Single Chinese numerals (``三大``,
+  ``六个方面``) are never quantities.
+* Not quantities: years and dates (``2023年``, ``1-6月``: no unit), ranks
+  (``第4``, ``前10``, ``上升54位``: ``位`` is not a unit), ordinals and batches
+  (``第二批``), anything inside quotes or book-title marks (``“1+3”``,
+  ``“38条”``, ``《…》``), numbers glued to latin letters (``5G``, ``3A``), ages
+  (``岁`` is not a unit), percentages followed by ``的`` (``100%的信心``).
+* A quantity followed by a noun (not by punctuation) is *inside a name*:
+  a threshold when another quantity follows in the same item
+  (``引进10亿元以上工业项目14个`` -> one row, 14 个, indicator
+  ``引进10亿元以上工业项目``); a capacity when its unit is physical
+  (``南江年产40万吨霞石新材料项目``, ``通江27万千瓦风电场``: no row); a row when
+  it is a count or money (``11个超亿元工业项目``, ``组建10亿元工业发展投资基金``).
+  ``首超``/``年产`` before a number also mark a name-internal quantity.
+* Comparators: ``以上/不低于/不少于/超/超过/突破/高于/多/余`` -> ``>=``;
+  ``以内/以下/不超过/控制在/低于/不到`` -> ``<=``; ``左右/约/近/上下`` -> ``~``;
+  else ``=``.  A word after the number wins over one before it
+  (``控制在5.5%左右`` -> ``~``).  ``力争/确保/争取`` mark targets only.
+* Measures: ``个百分点`` -> ``pp_change``; ``%`` after a growth verb
+  (增长/提高/上升/增加, or a subject ending in 增速/涨幅) -> ``growth_pct``,
+  after a decline verb (下降/降低/减少) negative; other ``%`` -> ``ratio_pct``;
+  ``增长N倍`` -> ``growth_pct`` N*100 %; count/amount from the unit.
+* Enumerations: ``分别`` pairs subjects and values (``三次产业`` -> 第一/第二/
+  第三产业, ``城乡居民`` -> 城镇居民/农村居民; a shared head noun is copied:
+  ``工业、技改投资`` -> 工业投资, 技改投资; with no subject before ``分别`` the
+  subjects are the previous items of the sentence); ``均``/``各`` give the same
+  value to every subject; a ``、`` list of subjects sharing one number without
+  ``分别/均/各`` stays one row.  A trailing ``以上`` applies to every value.
+* Stretch targets ``项目20个、力争30个`` -> value 20, value_max 30; ranges
+  ``10-20亿元`` -> value 10, value_max 20.
+* Qualitative rows only for number-less items of a main-targets list
+  (主要预期目标): ``…稳步增长`` (``=``), ``…增速不低于全省平均水平`` (``>=``,
+  benchmark 全省平均水平), ``…和经济增长同步`` (``=``, benchmark 经济增长),
+  ``…完成省下达的目标任务`` (``=``, benchmark 省下达的目标任务).
+* ``由X增加到Y`` / ``由X%提高到Y%``: only the end level Y is a row (X is a
+  baseline); ``降至/提高到/增加到 N%`` is a level (``ratio_pct``), not a change.
+  ``比上年/比年初预算/同口径 增加N`` is a change of the item before it.
+* Bullets and markdown in reprints (``●``, ``◆``, ``- **生产总值增长**:5.5%左右``)
+  are stripped; a ``X：N`` pair takes X as the subject.
+* Kind/year: review parts give actuals of the review year (report year - 1),
+  plan parts targets of the report year; ``到2027年`` moves a target to 2027;
+  a plan-part sentence starting with ``去年``/``过去一年`` gives actuals.  Without
+  headings, sentence cues decide (see :func:`_cue_kind`).
+* A statement restated later (same kind, year, indicator, measure, value,
+  unit) is reported once, at its first occurrence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from gwr.numbers import parse_number, tidy_decimal
+
+from .model import Report, Statement, UndatableReportError
+from .normalize import normalize
+from .structure import Paragraph, detect_region, detect_year, split_paragraphs
+from .vocab import (
+    DECLINE_VERBS,
+    GROWTH_SUBJECT_WORDS,
+    GROWTH_VERBS,
+    LEAD_FILLERS,
+    POST_COMPARATORS,
+    PRE_COMPARATORS,
+    PRE_RE,
+    RATE_WORDS,
+    SCALE_PATTERN,
+    TAIL_VERBS,
+    UNIT_PATTERN,
+    UnitInfo,
+    unit_info,
+)
+
+__all__ = ["extract_report"]
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CN = "零〇一二两三四五六七八九十百千万亿"
+_Q_RE = re.compile(
+    # the lookahead is a fast prefilter (4x faster scanning); it changes no match
+    rf"(?=[\d{_CN}])(?<![\d.A-Za-z])(?:"
+    rf"(?P<n1>{_NUM}(?:[亿万千]\d+(?:\.\d+)?)*)(?P<s1>{SCALE_PATTERN})?"
+    rf"(?:(?P<rng>[-~～—–至到])(?P<n2>{_NUM})(?P<s2>{SCALE_PATTERN})?)?"
+    rf"|百分之(?P<pc>[{_CN}点]+|{_NUM})"
+    rf"|(?P<cn>[{_CN}]{{2,}})"
+    rf")(?P<apx>[余多])?(?P<unit>{UNIT_PATTERN})?(?![A-Za-z])"
+    rf"(?P<post>以上|之上|以下|以内|之内|左右|上下)?"
+)
+_QUOTED_RE = re.compile(
+    r"“[^“”\n]{0,40}”|《[^《》\n]{0,60}》|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』|【[^【】\n]{0,30}】"
+)
+_SENT_END = "。！？；"
+_CLAUSE_PUNCT = "，：,"
+_STOP_AFTER = set("，。；、：！？）)…—”」』】/\n")
+_CONT_AFTER = (
+    "和",
+    "及",
+    "与",
+    "并",
+    "增长",
+    "下降",
+    "其中",
+    "同比",
+    "分别",
+    "比上年",
+    "较上年",
+    "或",
+)
+_NAME_PREFIXES = ("首超", "首破", "年产", "日产", "年处理", "年吞吐", "年加工")
+#: Units that, written before a noun, give the size of a facility, not a quantity
+#: of work: 27万千瓦风电场, 50万吨…项目.  Area and length before a noun are work
+#: (1.2亿亩高标准农田建设任务).
+_CAPACITY_BASES = frozenset(
+    {"千瓦", "兆瓦", "吉瓦", "瓦", "千瓦时", "兆瓦时", "吨", "公斤", "斤", "立方米", "标箱",
+     "千伏安", "兆伏安", "吨标准煤", "升"}
+)  # fmt: skip
+#: 增长6%以上的目标: a number before 的 that is still the target
+_TARGET_AFTER_DE = re.compile(r"(?:预期)?(?:目标|增长|增速|水平)")
+_COMPARE_SUBJ_RE = re.compile(r"^(?:(?:比|较|同比|与)[^，。；]{0,8}|同口径|可比价)$")
+_FROM_TO_RE = re.compile(r"[^，。；由]{0,6}?(?:到|至)")
+_FROM_TO_SUBJ_RE = re.compile(
+    r"由[^由，。；]*?(?:增加|提高|上升|下降|降低|减少|扩大|增长|发展|调整|提升)?(?:到|至)$"
+)
+_NAME_PREFIXES_ALL = _NAME_PREFIXES + tuple(p + "达" for p in _NAME_PREFIXES)
+_RANK_PREFIXES = ("第", "前", "排名", "位列", "位居", "居", "列")
+#: Head nouns of a measure, copied to earlier items of an enumeration that lack
+#: one (工业、技改投资 -> 工业投资).  Object nouns (中心, 企业) are not heads.
+_HEADS = (
+    "增加值", "饲养量", "参保率", "覆盖率", "排放量", "收入", "投资", "产值", "案件", "标准",
+    "总额", "产量", "面积", "人次", "人数", "规模", "指数", "价格", "率", "量", "额", "值",
+)  # fmt: skip
+#: Sentence cues for texts without part headings (excerpts, news reprints).
+#: 争取 is not one: in reviews it means "obtained" (争取资金74.8亿元).
+_TARGET_CUES = (
+    "主要预期目标", "预期目标", "目标是", "今年", "力争", "确保", "计划", "预期", "年内",
+    "新的一年",
+)  # fmt: skip
+_ACTUAL_CUES = (
+    "过去一年", "去年", "上年", "一年来", "过去五年", "五年来", "完成了", "实现了", "达到了",
+    "同比", "比上年", "较上年", "预计", "累计", "增长了", "取得", "建成了", "推出", "获批", "获评",
+    "荣获", "首次", "成功", "已有", "已经", "新设",
+)  # fmt: skip
+_HAS_NUM_RE = re.compile(r"\d|百分之|[一二两三四五六七八九][十百千万亿]")
+_MAIN_TARGET_RE = re.compile(r"主要(?:预期)?目标|预期目标|主要指标|发展目标")
+
+_RX0 = re.compile(r"(万亿|千亿|百亿|亿|万)$")
+_RX1 = re.compile(r"（[^（）]{1,4}）")
+_RX2 = re.compile(r"以上|以下|以内|左右")
+_RX3 = re.compile(r"增长|增速|涨幅|增幅")
+_RX4 = re.compile(r"、|以及|和|及|与")
+_RX5 = re.compile(r"(?:^|，)(?:将|要)")
+_RX6 = re.compile(r"^(?:今年|\d{4}年(?:全市|，)?(?:主要)?(?:预期)?目标)")
+_RX7 = re.compile(r"^(?:去年|过去一年|上一年)")
+_RX8 = re.compile(r"[和及与、，]")
+_RX9 = re.compile(r"[，、]?(?:力争|争取|确保|最高|最多)(?:达到|达|突破|超过)?")
+_RX10 = re.compile(r"[^，。；、：！？\n\d]{0,24}")
+_RX11 = re.compile(r"(和|及|与|或)$")
+_RX12 = re.compile(r"(建设|编制|工作)$")
+_RX13 = re.compile(r"\d")
+_RX14 = re.compile(r"^[，、：；。,（）()“”—…·\-●◆■▲•▶➢□○◇※★☆√]*(?:同时|全市|全省|全县|全区|全国)?")
+_RX15 = re.compile(r"(增速|增幅|增长|水平)$")
+_RX16 = re.compile(r"预期|预计|目标|全市|全省|全县|全区|全国|今年|全年")
+_RX17 = re.compile(r"^(?:20\d{2}年)?[\u4e00-\u9fff]{2,4}?(?:省|市|县|区)(?=[\u4e00-\u9fffA-Z])")
+_RX18 = re.compile(r"^[●◆■▲•▶➢□○◇※★☆√\-—]")
+_RX19 = re.compile(r"^(?:是|为|如下|有|方面|包括)?$")
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # compact offsets (absolute)
+    end: int
+    value: Decimal | None
+    value_max: Decimal | None
+    unit: UnitInfo | None
+    pre_cmp: str | None
+    post_cmp: str | None
+    apx: bool
+    skip: bool = False
+    modifier: bool = False
+    prenominal: bool = False
+
+    @property
+    def comparator(self) -> str:
+        if self.post_cmp:
+            return POST_COMPARATORS[self.post_cmp]
+        if self.pre_cmp:
+            return PRE_COMPARATORS[self.pre_cmp]
+        if self.apx:
+            return ">="
+        return "="
+
+
+@dataclass(slots=True)
+class _Cand:
+    kind: str
+    year: int
+    indicator: str
+    measure: str
+    value: Decimal | None
+    value_max: Decimal | None
+    unit: str | None
+    comparator: str
+    value_base: Decimal | None
+    unit_base: str | None
+    section: str
+    qa: int
+    qb: int
+    benchmark: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------
+# mentions
+
+
+_PLAIN_NUM = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _dec(s: str) -> Decimal | None:
+    if _PLAIN_NUM.fullmatch(s):
+        return Decimal(s)
+    if "," in s and _PLAIN_NUM.fullmatch(s.replace(",", "")):
+        return Decimal(s.replace(",", ""))
+    v = parse_number(s)
+    if v is None:
+        try:
+            return Decimal(s.replace(",", ""))
+        except InvalidOperation:
+            return None
+    return v
+
+
+def _scale_of(s: str | None) -> str:
+    return s or ""
+
+
+def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> list[_Mention]:
+    out: list[_Mention] = []
+    for m in _Q_RE.finditer(text, a, b):
+        n1, s1, rng, n2, s2, pc, cn, apx_s, unit_base_txt, post = m.groups()
+        if unit_base_txt is None and (pc is None and (n1 is None or rng or s1 or apx_s)):
+            continue
+        apx = bool(apx_s)
+        value: Decimal | None
+        value_max: Decimal | None = None
+        info: UnitInfo | None
+        if pc is not None:
+            if unit_base_txt is not None:
+                continue
+            value = _dec(pc.replace("点", ".")) if pc[0].isdigit() else parse_number("百分之" + pc)
+            info = unit_info("", "%")
+        elif cn is not None:
+            if (
+                unit_base_txt is None
+                or not any(c in "十百千万亿" for c in cn)
+                or not any(c in "一二两三四五六七八九" for c in cn)
+                or text[max(a, m.start() - 1) : m.start()] == "第"
+            ):
+                continue
+            # the trailing scale words belong to the unit: 两万人 -> 2 万人
+            scale = ""
+            mm = _RX0.search(cn)
+            body = cn
+            if mm and len(cn) > len(mm.group(1)):
+                scale = mm.group(1)
+                body = cn[: -len(scale)]
+            value = parse_number(body)
+            if value is None or (value < 10 and not scale):
+                continue
+            info = unit_info(scale, unit_base_txt)
+        else:
+            if unit_base_txt is None:
+                # bare number: kept for enumerations (分别增长3%、7%)
+                v = _dec(n1)
+                out.append(
+                    _Mention(m.start(), m.start() + len(n1), v, None, None, None, None, False)
+                )
+                continue
+            if not n1.isascii():
+                full = parse_number(n1 + _scale_of(s1))
+                big = "亿" if "亿" in n1 else "万"
+                info = unit_info(big, unit_base_txt)
+                value = None if full is None else tidy_decimal(full / info.factor)
+            elif n2 is not None:
+                scale = _scale_of(s2) or _scale_of(s1)
+                info = unit_info(scale, unit_base_txt)
+                v1, v2 = _dec(n1), _dec(n2)
+                if s1 and s2 and s1 != s2 and v1 is not None:
+                    f1 = unit_info(s1, unit_base_txt).factor
+                    v1 = tidy_decimal(v1 * f1 / info.factor)
+                value, value_max = v1, v2
+                if value is not None and value_max is not None and value_max <= value:
+                    continue  # not a range (e.g. a date-like 12-3)
+            else:
+                info = unit_info(_scale_of(s1), unit_base_txt)
+                value = _dec(n1)
+        if value is None:
+            continue
+        end = m.end()
+        pm2 = _RX1.match(text[end : end + 6])
+        if pm2 and end + pm2.end() <= b:
+            end += pm2.end()
+            if post is None:
+                pm3 = _RX2.match(text[end : end + 2])
+                if pm3:
+                    post = pm3.group(0)
+                    end += 2
+        # pre comparator
+        before = text[max(a, m.start() - 6) : m.start()]
+        pm = PRE_RE.search(before)
+        pre = pm.group(1) if pm else None
+        mention = _Mention(m.start(), end, value, value_max, info, pre, post, apx)
+        # exclusions
+        qi = bisect_right(quoted, (m.start(), 1 << 60)) - 1
+        if qi >= 0 and quoted[qi][0] <= m.start() < quoted[qi][1]:
+            mention.skip = True
+        prev2 = text[max(a, m.start() - 4) : m.start()]
+        if prev2.endswith(_RANK_PREFIXES) and not prev2.endswith(("前列",)):
+            mention.skip = True
+        if prev2.endswith(_NAME_PREFIXES_ALL):
+            mention.skip = True
+        if text[max(a, m.start() - 1) : m.start()] == "由" and _FROM_TO_RE.match(text, end):
+            mention.skip = True  # 由166万户增加到276万户: the start level is not stated as a result
+        nxt = text[end : end + 2]
+        if nxt.startswith("的") and not _TARGET_AFTER_DE.match(text, end + 1):
+            mention.skip = True  # 首个突破13万亿元的省份, 100%的信心
+        if nxt.startswith(("月", "年", "季度", "周", "天")) or prev2.endswith("连续"):
+            mention.skip = True  # durations: 连续36个月
+        if info.text.endswith("%") and prev2.endswith("连续"):
+            mention.skip = True
+        if (
+            nxt
+            and nxt[0] not in _STOP_AFTER
+            and not nxt.startswith(_CONT_AFTER)
+            and info.kind in ("count", "amount")
+        ):
+            mention.prenominal = True
+            if info.kind == "amount" and info.base in _CAPACITY_BASES:
+                mention.skip = True  # capacity inside a name: 27万千瓦风电场
+        out.append(mention)
+    # 南江50万吨、通江40万吨…项目: items of a list of names share the skip
+    for i in range(len(out) - 1, 0, -1):
+        cur, prev = out[i], out[i - 1]
+        if not (cur.skip and cur.prenominal) or prev.unit is None or cur.unit is None:
+            continue
+        gap = text[prev.end : cur.start]
+        if gap.startswith("、") and len(gap) <= 6 and prev.unit.base == cur.unit.base:
+            prev.skip = True
+            prev.prenominal = True
+    # merge 6%-7% style ranges written with the unit twice
+    merged: list[_Mention] = []
+    for mn in out:
+        if (
+            merged
+            and merged[-1].unit is not None
+            and mn.unit is not None
+            and merged[-1].value_max is None
+            and mn.start == merged[-1].end + 1
+            and text[merged[-1].end] in "-~～—–至到"
+            and merged[-1].unit.text == mn.unit.text
+            and not merged[-1].post_cmp
+        ):
+            prev = merged[-1]
+            prev.value_max = mn.value
+            prev.end = mn.end
+            prev.post_cmp = mn.post_cmp
+            continue
+        merged.append(mn)
+    return merged
+
+
+# ---------------------------------------------------------------------------
+# subjects
+
+
+_LEAD_RE = re.compile(
+    "^(?:[（(][一二三四五六七八九十\\d]{1,3}[）)]|[一二三四五六七八九十]是|"
+    "[，、：；。,（）()”—…·\\-●◆■▲•▶➢□○◇※★☆√*#>]|"
+    + "|".join(sorted(LEAD_FILLERS, key=len, reverse=True))
+    + r"|(?:到|至|截至|截止|截至到)?(?:19|20)\d{2}年(?:底|末|前|全年)?"
+    + ")+"
+)
+
+
+def _strip_lead(s: str, pos: int) -> tuple[str, int]:
+    while s:
+        m = _LEAD_RE.match(s)
+        if m and m.end() > 0:
+            s, pos = s[m.end() :], pos + m.end()
+            continue
+        if s[0] == "“" and "”" not in s:
+            s, pos = s[1:], pos + 1
+            continue
+        break
+    return s, pos
+
+
+_TAIL_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _w in TAIL_VERBS:
+    _TAIL_BY_LAST[_w[-1]] = (*_TAIL_BY_LAST.get(_w[-1], ()), _w)
+
+
+def _strip_tail(s: str) -> tuple[str, list[str]]:
+    verbs: list[str] = []
+    changed = True
+    while changed and s:
+        changed = False
+        for w in _TAIL_BY_LAST.get(s[-1], ()):
+            if s.endswith(w):
+                verbs.append(w)
+                s = s[: -len(w)]
+                changed = True
+                break
+        while s and s[-1] in "，、：；,（“":
+            s = s[:-1]
+            changed = True
+    return s, verbs
+
+
+_DECLINE_RE = re.compile("|".join(DECLINE_VERBS))
+_UP_RE = re.compile("增长|提高|增加|上升")
+_GROWTH_RE = re.compile("|".join(GROWTH_VERBS))
+
+
+def _measure(info: UnitInfo, verbs: list[str], subject: str) -> tuple[str, int]:
+    """(measure, sign) from the unit, the verbs before the number and the subject."""
+    if info.kind == "count":
+        return "count", 1  # 减少N户 stays a positive count (the verb is in the quote)
+    if info.kind == "amount":
+        return "amount", 1
+    if any(v.endswith(("到", "至")) for v in verbs):
+        verbs = []  # 降至0.47%, 提高到70.4%: a level, not a change
+    joined = "".join(verbs)
+    declining = bool(_DECLINE_RE.search(joined)) and not _UP_RE.search(joined)
+    growing = bool(_GROWTH_RE.search(joined))
+    if info.kind == "pp":
+        return "pp_change", -1 if declining else 1
+    if info.kind == "multiple":
+        return ("growth_pct" if growing or declining else "ratio_pct"), -1 if declining else 1
+    if info.kind == "percent":
+        if declining:
+            return "growth_pct", -1
+        if growing:
+            return "growth_pct", 1
+        if subject.endswith(GROWTH_SUBJECT_WORDS) or (
+            _RX3.search(subject) and not subject.endswith(RATE_WORDS)
+        ):
+            return "growth_pct", 1
+        return "ratio_pct", 1
+    return "amount", 1
+
+
+def _split_subjects(s: str, n: int) -> list[str]:
+    parts = [p for p in s.split("、") if p]
+    if n == 0 and len(parts) == 1:
+        parts = [p for p in _RX4.split(s) if p]
+    elif len(parts) != n:
+        alt = [p for p in _RX4.split(s) if p]
+        if len(alt) == n or (len(parts) < n and len(alt) > len(parts)):
+            parts = alt
+    if len(parts) > 1:
+        last = parts[-1]
+        head = next((h for h in _HEADS if last.endswith(h) and len(last) > len(h)), None)
+        if head is not None:
+            parts = [p if p.endswith(_HEADS) else p + head for p in parts[:-1]] + [last]
+    return parts
+
+
+def _expand_single(subject: str, n: int) -> list[str]:
+    if n == 2 and "城乡" in subject:
+        return [subject.replace("城乡", "城镇", 1), subject.replace("城乡", "农村", 1)]
+    for word in ("三次产业", "一二三产业", "一、二、三产业", "三大产业"):
+        if n == 3 and word in subject:
+            return [subject.replace(word, x, 1) for x in ("第一产业", "第二产业", "第三产业")]
+    if n == 2 and "中外" in subject:
+        return [subject.replace("中外", "中方", 1), subject.replace("中外", "外方", 1)]
+    return [subject] * n
+
+
+# ---------------------------------------------------------------------------
+# kind / year
+
+
+def _cue_kind(sentence: str, year: int) -> str | None:
+    if f"{year - 1}年" in sentence and f"{year}年" not in sentence:
+        return "actual"
+    if re.search(
+        rf"(?:到|至){year}年|{year}年(?:全市|全省|全县|全区|的)?(?:主要)?(?:预期)?目标|{year}年[，,]",
+        sentence,
+    ):
+        return "target"
+    t = sum(sentence.count(c) for c in _TARGET_CUES)
+    a = sum(sentence.count(c) for c in _ACTUAL_CUES)
+    if t > a:
+        return "target"
+    if a > t:
+        return "actual"
+    if _RX5.search(sentence):
+        return "target"
+    return None
+
+
+_TO_YEAR_RE = re.compile(r"(?:到|至)((?:20)\d{2})年(?:底|末)?")
+
+
+def _sentence_kind(
+    para: Paragraph, sentence: str, report_year: int, state: dict[str, object]
+) -> tuple[str, int]:
+    if para.part_kind == "review":
+        y = para.part_year if para.part_year is not None else report_year - 1
+        if _RX6.match(sentence) and "目标" in sentence[:30]:
+            return "target", report_year
+        return "actual", y
+    if para.part_kind == "plan":
+        if _RX7.match(sentence) or re.match(rf"^{report_year - 1}年[，,]", sentence):
+            return "actual", report_year - 1
+        return "target", report_year
+    cue = _cue_kind(sentence, report_year)
+    if cue is None:
+        cue = str(state.get("kind") or "target")
+    state["kind"] = cue
+    return cue, (report_year if cue == "target" else report_year - 1)
+
+
+# ---------------------------------------------------------------------------
+# sentences
+
+
+_SPAN_RES: dict[str, re.Pattern[str]] = {}
+
+
+def _iter_spans(text: str, a: int, b: int, seps: str) -> list[tuple[int, int]]:
+    """Split ``text[a:b]`` after each char of ``seps`` outside brackets and quotes."""
+    rx = _SPAN_RES.get(seps)
+    if rx is None:
+        rx = re.compile("[“”（）()《》" + re.escape(seps) + "]")
+        _SPAN_RES[seps] = rx
+    spans: list[tuple[int, int]] = []
+    s = a
+    depth = 0
+    for m in rx.finditer(text, a, b):
+        c = m.group()
+        if c in "“（(《":
+            depth += 1
+        elif c in "”）)》":
+            if depth > 0:
+                depth -= 1
+        elif depth == 0:
+            i = m.start()
+            if i + 1 > s:
+                spans.append((s, i + 1))
+            s = i + 1
+    if s < b:
+        spans.append((s, b))
+    return spans
+
+
+def _tidy_indicator(s: str) -> str:
+    s = s.strip("，、：；,( *#")
+    if "“" not in s and "”" not in s and "（" not in s:
+        return s
+    if s.count("“") < s.count("”") and not s.startswith("“"):
+        s = "“" + s
+    if s.count("“") > s.count("”"):
+        s = s + "”" if s.startswith("“") or "“" in s else s
+    if s.startswith("（") and "）" not in s:
+        s = s[1:]
+    return s
+
+
+class _Ctx:
+    def __init__(
+        self, text: str, kind: str, year: int, section: str, prev_indicator: str = ""
+    ) -> None:
+        self.text = text
+        self.kind = kind
+        self.year = year
+        self.section = section
+        self.prev_indicator = prev_indicator  # last subject of the paragraph so far
+        self.out: list[_Cand] = []
+
+    def add(
+        self,
+        indicator: str,
+        mention: _Mention,
+        verbs: list[str],
+        qa: int,
+        qb: int,
+        *,
+        comparator: str | None = None,
+        year: int | None = None,
+    ) -> _Cand | None:
+        info = mention.unit
+        if info is None or mention.value is None:
+            return None
+        measure, sign = _measure(info, verbs, indicator)
+        value = mention.value
+        vmax = mention.value_max
+        unit = info.text
+        if info.kind == "multiple":
+            value = value * 100
+            vmax = vmax * 100 if vmax is not None else None
+            unit = "%"
+            value_base: Decimal | None = value
+            unit_base = "%"
+        else:
+            value_base = value * info.factor  # exact Decimal; float() at the end
+            unit_base = info.base
+        if sign < 0:
+            value = -value
+            value_base = -value_base if value_base is not None else None
+            vmax = -vmax if vmax is not None else None
+        indicator = _tidy_indicator(indicator)
+        c = _Cand(
+            kind=self.kind,
+            year=year if year is not None else self.year,
+            indicator=indicator,
+            measure=measure,
+            value=value,
+            value_max=vmax,
+            unit=unit,
+            comparator=comparator or mention.comparator,
+            value_base=value_base,
+            unit_base=unit_base,
+            section=self.section,
+            qa=qa,
+            qb=qb,
+        )
+        self.out.append(c)
+        return c
+
+
+def _chain_after(mentions: list[_Mention], idx: int, text: str) -> list[_Mention]:
+    """Mentions idx, idx+1, ... separated by one 、/和 (an enumeration of values of one kind)."""
+    chain = [mentions[idx]]
+    kind = mentions[idx].unit.kind if mentions[idx].unit is not None else None
+    j = idx + 1
+    while j < len(mentions):
+        prev, cur = chain[-1], mentions[j]
+        gap = text[prev.end : cur.start]
+        if gap not in ("、", "和", "及") or cur.skip:
+            break
+        if cur.unit is not None:
+            if kind is not None and cur.unit.kind != kind:
+                break
+            kind = cur.unit.kind
+        chain.append(cur)
+        j += 1
+    while len(chain) > 1 and chain[-1].unit is None:
+        chain.pop()
+    # bare numbers take the unit of the next value that has one
+    nxt: UnitInfo | None = None
+    out: list[_Mention] = []
+    for mn in reversed(chain):
+        if mn.unit is not None:
+            nxt = mn.unit
+            out.append(mn)
+        else:
+            out.append(
+                _Mention(
+                    mn.start, mn.end, mn.value, mn.value_max, nxt, mn.pre_cmp, mn.post_cmp, mn.apx
+                )
+            )
+    out.reverse()
+    return out
+
+
+def _extract_sentence(
+    ctx: _Ctx, sa: int, sb: int, mentions: list[_Mention], to_year: int | None
+) -> None:
+    text = ctx.text
+    used: set[int] = set()
+    sent_cands_start = len(ctx.out)
+    clauses = _iter_spans(text, sa, sb, _CLAUSE_PUNCT)
+    starts = [m.start for m in mentions]
+    lead_in: tuple[int, int] | None = None
+    prev_clause: tuple[int, int] | None = None
+    for ca, cb in clauses:
+        cms = list(range(bisect_left(starts, ca), bisect_left(starts, cb)))
+        lead_in, prev_clause = prev_clause, None
+        if not cms:
+            if text[cb - 1] == "：" and cb - ca <= 30:
+                prev_clause = (ca, cb)
+            continue
+        clause = text[ca:cb]
+        # --- 分别 enumerations
+        k = clause.find("分别")
+        klen = 2
+        if k < 0:
+            # implicit enumeration: 同比增长5.9%、7.4% after a list of subjects
+            first = next(
+                (i for i in cms if not mentions[i].skip and mentions[i].unit is not None), None
+            )
+            if (
+                first is not None
+                and not mentions[first].prenominal
+                and mentions[first].start - ca <= 10
+                and text[mentions[first].end : mentions[first].end + 1] in ("、", "和")
+            ):
+                subj0, _ = _strip_lead(text[ca : mentions[first].start], ca)
+                subj0, _ = _strip_tail(subj0)
+                if not subj0 and len(_chain_after(mentions, first, text)) > 1:
+                    k, klen = 0, 0
+        if k >= 0:
+            first = next(
+                (i for i in cms if mentions[i].start > ca + k and not mentions[i].skip), None
+            )
+            if first is not None:
+                chain = _chain_after(mentions, first, text)
+                chain_ids = {id(mentions[first + j]) for j in range(len(chain))}
+                last = chain[-1]
+                if last.unit is not None and (len(chain) > 1 or k > 0):
+                    verb_txt = text[ca + k + klen : chain[0].start]
+                    _, vverbs = _strip_tail(verb_txt)
+                    vverbs = [*vverbs, verb_txt]
+                    subj_txt = clause[:k]
+                    subj_txt, off = _strip_lead(subj_txt, ca)
+                    subj_txt, _ = _strip_tail(subj_txt)
+                    n = len(chain)
+                    qa = off
+                    if subj_txt:
+                        subjects = _split_subjects(subj_txt, n)
+                        if len(subjects) == 1 and n > 1:
+                            subjects = _expand_single(subjects[0], n)
+                    else:
+                        prev = ctx.out[sent_cands_start:]
+                        if len(prev) >= n:
+                            subjects = [p.indicator for p in prev[-n:]]
+                            qa = min(p.qa for p in prev[-n:])
+                        else:
+                            subjects = [p.indicator for p in prev] or [""]
+                    if len(subjects) == 1 and n > 1:
+                        subjects = subjects * n
+                    if n == 1 and len(subjects) > 1:
+                        chain = chain * len(subjects)
+                    post = last.post_cmp
+                    pre0 = chain[0].pre_cmp
+                    if pre0 is not None:
+                        chain = [
+                            mn
+                            if mn.pre_cmp is not None or mn.unit is None
+                            else _Mention(
+                                mn.start,
+                                mn.end,
+                                mn.value,
+                                mn.value_max,
+                                mn.unit,
+                                pre0,
+                                mn.post_cmp,
+                                mn.apx,
+                            )
+                            for mn in chain
+                        ]
+                    for subj, mn in zip(subjects, chain, strict=False):
+                        if mn.unit is None:
+                            mn = _Mention(
+                                mn.start,
+                                mn.end,
+                                mn.value,
+                                mn.value_max,
+                                last.unit,
+                                mn.pre_cmp,
+                                post,
+                                mn.apx,
+                            )
+                        elif mn.post_cmp is None and post is not None:
+                            mn = _Mention(
+                                mn.start,
+                                mn.end,
+                                mn.value,
+                                mn.value_max,
+                                mn.unit,
+                                mn.pre_cmp,
+                                post,
+                                mn.apx,
+                            )
+                        ctx.add(
+                            subj or "",
+                            mn,
+                            vverbs,
+                            qa,
+                            last.end + (len(post) if False else 0),
+                            year=to_year,
+                        )
+                    used.update(chain_ids)
+        # --- segments: split at 、 after a mention
+        seg_bounds: list[tuple[int, int]] = []
+        s = ca
+        for i in cms:
+            m = mentions[i]
+            if m.end < cb and text[m.end] == "、":
+                seg_bounds.append((s, m.end))
+                s = m.end + 1
+        seg_bounds.append((s, cb))
+        for sa2, sb2 in seg_bounds:
+            seg_ms = [mentions[i] for i in cms if sa2 <= mentions[i].start < sb2]
+            seg_ms = [m for m in seg_ms if id(m) not in used and m.unit is not None and not m.skip]
+            if not seg_ms:
+                continue
+            # thresholds inside names: a prenominal mention followed by another one
+            real = []
+            for j, m in enumerate(seg_ms):
+                if m.prenominal and j + 1 < len(seg_ms):
+                    between = text[m.end : seg_ms[j + 1].start]
+                    if not _RX8.search(between):
+                        m.modifier = True
+                        continue
+                real.append(m)
+            pos = sa2
+            for m in real:
+                pos = _emit_segment_mention(ctx, text, pos, sa2, sb2, m, to_year, lead_in)
+    _ = used
+
+
+def _emit_segment_mention(
+    ctx: _Ctx,
+    text: str,
+    pos: int,
+    sa: int,
+    sb: int,
+    m: _Mention,
+    to_year: int | None,
+    lead_in: tuple[int, int] | None = None,
+) -> int:
+    raw = text[pos : m.start]
+    # stretch target: 、力争30个
+    stretch = _RX9.fullmatch(raw) if 0 < len(raw) <= 7 else None
+    if stretch and ctx.out and ctx.out[-1].value_max is None and m.unit is not None:
+        prev = ctx.out[-1]
+        if prev.unit == m.unit.text and prev.qb <= m.start:
+            vmax = m.value
+            if prev.value is not None and prev.value < 0 and vmax is not None:
+                vmax = -vmax
+            prev.value_max = vmax
+            prev.qb = m.end
+            return m.end
+    subj, off = _strip_lead(raw, pos)
+    ft = _FROM_TO_SUBJ_RE.search(subj) if "由" in subj else None
+    subj2, verbs = _strip_tail(subj[: ft.start()] if ft else subj)
+    if _COMPARE_SUBJ_RE.match(subj2):
+        subj2 = ""  # 比年初预算增加1800亿元: a change of the previous item
+    if m.pre_cmp and m.pre_cmp not in verbs:
+        verbs.append(m.pre_cmp)
+    # 均/各: several subjects, one value
+    each = any(v in ("均", "各", "都") for v in verbs)
+    new_pos = m.end
+    if m.prenominal:
+        tail_m = _RX10.match(text[m.end : sb])
+        tail = tail_m.group(0) if tail_m else ""
+        if m.end + len(tail) < sb and text[m.end + len(tail)].isdigit():
+            tail = _RX11.sub("", tail)
+        new_pos = m.end + len(tail)
+        if "等" in subj2:
+            subj2 = subj2[subj2.rindex("等") + 1 :]  # A、B等28个项目 -> 项目
+        indicator = subj2 + tail
+        qb = m.end + len(tail)
+    else:
+        indicator = subj2
+        qb = m.end
+    qa = off
+    if not indicator and lead_in is not None:
+        la, lb = lead_in
+        lsubj, loff = _strip_lead(text[la:lb], la)
+        lsubj, lverbs = _strip_tail(lsubj.rstrip("：*"))
+        lsubj, lverbs2 = _strip_tail(lsubj.rstrip("*"))
+        if lsubj:
+            indicator, qa = lsubj, loff
+            verbs = lverbs + lverbs2 + verbs
+    if not indicator:
+        prev = [c for c in ctx.out if c.qb <= m.start and c.qa >= sa - 80]
+        indicator = prev[-1].indicator if prev else ctx.prev_indicator
+        qa = off if off < m.start else m.start
+    if each and ("、" in indicator or "和" in indicator or "及" in indicator):
+        subjects = _split_subjects(indicator, 0)
+        for sj in subjects:
+            ctx.add(sj, m, verbs, qa, qb, year=to_year)
+        return new_pos
+    ctx.add(indicator, m, verbs, qa, qb, year=to_year)
+    return new_pos
+
+
+# ---------------------------------------------------------------------------
+# qualitative main targets
+
+_QUAL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            r"^(?P<ind>[^，。；]{2,30}?)(?:增速|增幅|涨幅)?(?P<cmp>不低于|高于|快于|略高于|不高于|低于|不超过|控制在)"
+            r"(?P<bm>[^，。；\d]{2,24}?)(?:以内|以下|以上|范围内)?$"
+        ),
+        "",
+    ),
+    (
+        re.compile(
+            r"^(?P<ind>[^，。；]{2,30}?)(?:增长)?(?:和|与|同)(?P<bm>[^，。；\d]{2,20}?)"
+            r"(?:基本)?(?:同步|相适应|相协调|相匹配)(?:增长)?$"
+        ),
+        "=",
+    ),
+    (
+        re.compile(
+            r"^(?:全面|圆满|确保)?(?:完成|达到|实现)(?P<bm>(?:国家|中央|省|市|州|县|区|上级)[^，。；\d]{0,4}?下达的?)"
+            r"(?P<ind>[^，。；\d]{2,30})$"
+        ),
+        "=",
+    ),
+    (
+        re.compile(
+            r"^(?P<ind>[^，。；]{2,30}?)(?:全面|确保|圆满)?(?:完成|达到|实现)"
+            r"(?P<bm>[^，。；\d]{0,20}(?:目标|任务|要求)[^，。；\d]{0,6})$"
+        ),
+        "=",
+    ),
+    (
+        re.compile(r"^(?P<ind>[^，。；]{2,20}?)目标(?:在|按)[^，。；\d]{0,24}(?:考核|完成|实现)$"),
+        "=",
+    ),
+    (
+        re.compile(
+            r"^(?P<ind>[^，。；]{2,30}?)(?:保持|实现|继续|持续|进一步|稳步|稳定|基本|总体|明显|较快|平稳|合理|"
+            r"稳中有|不断|逐步|快速|大幅|显著)+(?:增长|提高|提升|上升|改善|稳定|下降|降低|减少|平衡|优化|扩大|"
+            r"增加|好转|向好|回升|进|升)$"
+        ),
+        "=",
+    ),
+    (
+        re.compile(
+            r"^(?P<ind>[^，。；]{2,20}?)(?:保稳提质|促稳提质|稳中提质|稳中向好|量稳质升|稳规模优结构|提质增效|"
+            r"稳中有升|稳中有增|稳中有降|基本平衡|总体稳定|保持稳定|持续向好)$"
+        ),
+        "=",
+    ),
+]
+_QUAL_CMP = {
+    "不低于": ">=",
+    "高于": ">=",
+    "快于": ">=",
+    "略高于": ">=",
+    "不高于": "<=",
+    "低于": "<=",
+    "不超过": "<=",
+    "控制在": "<=",
+}
+_QUAL_STOP = (
+    "这些",
+    "这是",
+    "上述",
+    "以上",
+    "提出",
+    "考虑",
+    "兼顾",
+    "其中",
+    "我们",
+    "各项",
+    "实现今年",
+    "并",
+)
+
+
+def _qualitative(ctx: _Ctx, ca: int, cb: int) -> bool:
+    """Add a qualitative row for a main-target item without a number; False at the list end."""
+    text = ctx.text
+    clause = text[ca:cb].rstrip("，。；：,")
+    if not clause or _RX13.search(clause):
+        return True
+    lead = _RX14.match(clause)
+    n_lead = lead.end() if lead else 0
+    subj, off = clause[n_lead:], ca + n_lead
+    if subj.startswith(_QUAL_STOP):
+        return not subj.startswith(
+            ("这些", "这是", "上述", "以上", "提出", "考虑", "兼顾", "实现今年")
+        )
+    if len(subj) > 40:
+        return True
+    for rx, cmp_ in _QUAL_PATTERNS:
+        m = rx.match(subj)
+        if not m:
+            continue
+        ind = m.group("ind")
+        ind, _ = _strip_tail(ind)
+        ind = _RX15.sub("", ind) if len(ind) > 4 else ind
+        if len(ind) < 2 or ind.startswith(("这些", "这", "我们", "各项")):
+            return True
+        bm = m.groupdict().get("bm")
+        comparator = cmp_ or _QUAL_CMP.get(m.group("cmp"), "=")
+        ctx.out.append(
+            _Cand(
+                kind=ctx.kind,
+                year=ctx.year,
+                indicator=ind,
+                measure="qualitative",
+                value=None,
+                value_max=None,
+                unit=None,
+                comparator=comparator,
+                value_base=None,
+                unit_base=None,
+                section=ctx.section,
+                qa=off,
+                qb=off + len(subj),
+                benchmark=bm or None,
+            )
+        )
+        return True
+    return True
+
+
+# ---------------------------------------------------------------------------
+# entry point
+
+
+_IND_SYNONYMS = (
+    ("规模以上", "规上"),
+    ("国内生产总值", "地区生产总值"),
+    ("GDP", "地区生产总值"),
+    ("经济增长", "地区生产总值"),
+    ("经济增速", "地区生产总值"),
+)
+
+
+def _ind_key(s: str) -> str:
+    """An indicator reduced for restatement matching (region, 预期/目标 removed)."""
+    for a, b in _IND_SYNONYMS:
+        s = s.replace(a, b)
+    s = _RX16.sub("", s)
+    s = _RX17.sub("", s)
+    return s
+
+
+_TIME_WORD_RE = re.compile(r"，(?=(?:19|20)\d{2}年|今年|去年|过去一年|明年|新的一年)")
+
+
+def _split_at_time_words(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Without headings, a clause that starts with its own year (，2024年预期…) is
+    judged on its own: ``2023年增长6%，2024年预期增长6.5%`` has an actual and a target."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        s = a
+        for m in _TIME_WORD_RE.finditer(text, a, b):
+            out.append((s, m.end()))
+            s = m.end()
+        out.append((s, b))
+    return out
+
+
+def _as_float(d: Decimal | None) -> float | None:
+    return None if d is None else float(d)
+
+
+def extract_report(text: str, *, year: int | None = None, region: str | None = None) -> Report:
+    """Extract every target and actual stated in ``text``.
+
+    ``year`` is the report year when given (targets for ``year``, review actuals
+    for ``year - 1``); otherwise it is read from the text, and
+    :class:`UndatableReportError` is raised when it cannot be.
+    """
+    norm = normalize(text)
+    ct = norm.text
+    report_year = year if year is not None else detect_year(ct)
+    if report_year is None:
+        raise UndatableReportError(
+            "no report year in the text (no heading like "
+            "'二、2024年重点工作' or '2023年工作回顾'); pass --year or a sidecar report_year"
+        )
+    if region is None:
+        region = detect_region(ct)
+    paras = split_paragraphs(ct)
+    quoted = [(m.start(), m.end()) for m in _QUOTED_RE.finditer(ct)]
+    cands: list[_Cand] = []
+    state: dict[str, object] = {}
+    in_list = False  # inside a main-targets list that spans bullet paragraphs
+    for para in paras:
+        if para.is_heading:
+            in_list = False
+            continue
+        bullet = bool(_RX18.match(para.text)) or len(para.text) <= 30
+        if in_list and not bullet:
+            in_list = False
+        prev_indicator = ""
+        spans = _iter_spans(ct, para.body_start, para.end, _SENT_END)
+        if para.part_kind is None:
+            spans = _split_at_time_words(ct, spans)
+        for sa, sb in spans:
+            has_num = _HAS_NUM_RE.search(ct, sa, sb) is not None
+            if (
+                not has_num
+                and not in_list
+                and para.part_kind is not None
+                and ct.find("目标", sa, sb) < 0
+                and ct.find("指标", sa, sb) < 0
+            ):
+                continue  # nothing to extract, no state to update
+            sentence = ct[sa:sb]
+            kind, yr = _sentence_kind(para, sentence, report_year, state)
+            if in_list and para.part_kind != "review":
+                if para.part_kind is None and _cue_kind(sentence, report_year) == "actual":
+                    in_list = False
+                else:
+                    kind, yr = "target", report_year
+                    state["kind"] = kind
+            to_year = None
+            tm = _TO_YEAR_RE.search(sentence)
+            if tm and kind == "target" and int(tm.group(1)) != report_year:
+                to_year = int(tm.group(1))
+            ctx = _Ctx(ct, kind, yr, para.section, prev_indicator)
+            mentions = _find_mentions(ct, sa, sb, quoted) if has_num else []
+            if mentions:
+                _extract_sentence(ctx, sa, sb, mentions, to_year)
+            mt = _MAIN_TARGET_RE.search(sentence)
+            start = -1
+            if mt and kind == "target":
+                colon = ct.find("：", sa + mt.end(), sb)
+                if colon >= 0:
+                    start = colon + 1
+                    in_list = True
+                elif _RX19.match(ct[sa + mt.end() : sb].strip("。：，")):
+                    start = sb
+                    in_list = True
+                else:
+                    start = sa + mt.end()
+            elif in_list:
+                start = sa
+            if start >= 0 and kind == "target":
+                for ca, cb in _iter_spans(ct, start, sb, "，；。"):
+                    if not _qualitative(ctx, ca, cb):
+                        in_list = False
+                        break
+            cands.extend(ctx.out)
+            if ctx.out:
+                prev_indicator = ctx.out[-1].indicator
+    # dedupe and order
+    seen: set[tuple[object, ...]] = set()
+    by_qty: dict[tuple[object, ...], list[str]] = {}
+    cands.sort(key=lambda c: (c.qa, c.qb))
+    stmts: list[Statement] = []
+    for c in cands:
+        if c.qb <= c.qa:
+            continue
+        key = (c.kind, c.year, c.indicator, c.measure, c.value, c.unit, c.value_max)
+        key2 = (c.kind, c.year, c.measure, c.value, c.unit, c.value_max, c.comparator)
+        if key in seen:
+            continue
+        if c.value is not None:
+            ik = _ind_key(c.indicator)
+            prev_keys = by_qty.setdefault(key2, [])
+            if any(
+                (ik and pk and (ik in pk or pk in ik)) or "目标" in c.indicator for pk in prev_keys
+            ):
+                continue
+            prev_keys.append(ik)
+        seen.add(key)
+        a, b = norm.span(c.qa, c.qb)
+        stmts.append(
+            Statement(
+                kind=c.kind,
+                year=c.year,
+                indicator=c.indicator,
+                measure=c.measure,
+                value=_as_float(c.value),
+                value_max=_as_float(c.value_max),
+                unit=c.unit,
+                comparator=c.comparator,
+                value_base=_as_float(c.value_base),
+                unit_base=c.unit_base,
+                section=c.section,
+                quote=text[a:b],
+                char_start=a,
+                char_end=b,
+                benchmark=c.benchmark,
+            )
+        )
+    stmts.sort(key=lambda s: (s.char_start, s.char_end))
+    return Report(region=region, year=report_year, statements=stmts)

@@ -1,0 +1,301 @@
+"""Document structure: paragraphs, headings, section paths, report year, region.
+
+Works on the compact normalized text of :mod:`gwr.report.normalize`.
+
+* Part headings ``一、2023年工作回顾`` / ``二、2024年重点工作`` (a short paragraph
+  starting with a Chinese ordinal and ``、``), ``第三部分 …``, un-numbered
+  ``2024年工作安排`` / ``过去五年工作回顾`` and headline-style titles
+  (``2024年全市上下…交出了一份…优异成绩单``) open a *part*; markdown markers
+  (``###``, ``**``) in reprints are ignored.  A part whose heading
+  says 回顾/过去/成绩/工作总结 is a *review* part (actuals of the review year), one
+  that says 重点工作/工作安排/主要任务/目标/今年 is a *plan* part (targets of the
+  report year); other parts inherit the kind of the part before them.
+* Sub-headings ``（一）…`` / ``1.…`` (a paragraph of its own, or the lead sentence
+  of a paragraph) and a paragraph's short lead sentence (``壮大工业产业集群。``)
+  extend the section path, joined with ``" > "``.  A numbered item that holds a
+  number or ends with ``；``/``。`` (``1.地区生产总值增长6%左右；``) is content, not
+  a heading.
+* The report year comes from headings (``二、2024年重点工作``, ``2024年工作安排``,
+  ``2023年工作回顾`` + 1), from the dateline (``2024年1月20日在…人民代表大会…``), or
+  from ``今年是…`` / ``2024年是…`` sentences.
+* The region comes from the title/dateline (``巴中市人民政府工作报告``,
+  ``在巴中市第五届人民代表大会…``) or, when only ``市人民政府`` is said, from the
+  place name in ``平安X建设``/``X现代化建设`` style phrases; else ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+__all__ = [
+    "Paragraph",
+    "detect_region",
+    "detect_year",
+    "split_paragraphs",
+]
+
+CN_ORD = "一二三四五六七八九十"
+_MD = r"(?:[#*>]+|\*\*)?"  # markdown heading/bold markers in reprints
+PART_RE = re.compile(
+    rf"^{_MD}(?:([{CN_ORD}]+)[、。．.]|第[{CN_ORD}]+部分[、，。：\s]?)(.*)$"
+    # an un-numbered part heading: 2024年工作安排, 过去五年工作回顾
+    rf"|^{_MD}((?:(?:19|20)\d{{2}}年|过去一年|过去五年|今后五年|今年|本届政府)[^，。；！？]{{0,12}}"
+    r"(?:工作回顾|工作安排|重点工作|主要任务|工作任务|重点任务|目标任务|总体要求|政策取向)[^，。；！？]{0,8})$"
+    # a headline-style part title: 2024年全市上下…交出了一份…优异成绩单
+    rf"|^{_MD}((?:19|20)\d{{2}}年[^，。；！？\d]{{0,40}}(?:回顾|成绩单|主要成绩|工作安排|工作任务|重点工作))$"
+)
+SUB_RE = re.compile(rf"^{_MD}（([{CN_ORD}]+|\d+)）")
+NUM_SUB_RE = re.compile(rf"^{_MD}(\d{{1,2}})[、．.。](?!\d)")
+REVIEW_WORDS = ("回顾", "过去", "成绩", "工作总结", "取得的", "主要工作")
+PLAN_WORDS = (
+    "重点工作",
+    "工作安排",
+    "主要任务",
+    "目标",
+    "总体要求",
+    "今年",
+    "部署",
+    "工作任务",
+    "重点任务",
+)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A paragraph of the compact text with its structural context."""
+
+    start: int  # offset in the compact text
+    end: int
+    text: str
+    part_kind: str | None  # "review" | "plan" | None
+    part_year: int | None  # year named in the part heading, if any
+    section: str  # section path joined with " > "
+    is_heading: bool
+    body_start: int  # where the body starts after an inline heading/lead sentence
+
+
+def _part_kind(heading: str) -> str | None:
+    if any(w in heading for w in REVIEW_WORDS) and "今年" not in heading:
+        return "review"
+    if any(w in heading for w in PLAN_WORDS):
+        return "plan"
+    return None
+
+
+def _clean_heading(s: str) -> str:
+    s = re.sub(r"^(\d{1,2})。", r"\1.", s)  # "1." was read as a full stop
+    return s.rstrip("。：；，").strip()
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Split the compact text into paragraphs and attach section paths."""
+    paras: list[Paragraph] = []
+    part = ""
+    part_kind: str | None = None
+    part_year: int | None = None
+    sub = ""
+    pos = 0
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        if not raw:
+            continue
+        m = PART_RE.match(raw)
+        is_heading = False
+        body_start = start
+        lead = ""
+        if m and len(raw) <= 40 and "。" not in raw[:-1]:
+            part = _clean_heading(raw)
+            k = _part_kind(raw)
+            part_kind = k if k is not None else part_kind
+            ym = re.search(r"(20\d{2}|19\d{2})年", raw)
+            part_year = int(ym.group(1)) if ym else None
+            if k == "review" and ym and "回顾" not in raw and "过去" not in raw:
+                pass
+            sub = ""
+            is_heading = True
+        elif SUB_RE.match(raw) or NUM_SUB_RE.match(raw):
+            om = SUB_RE.match(raw) or NUM_SUB_RE.match(raw)
+            n_ord = om.end() if om else 0
+            first = re.match(r"^[^。！？]*[。！？]?", raw[n_ord:])
+            head = raw[: n_ord + (first.end() if first else 0)]
+            numbered_item = bool(NUM_SUB_RE.match(raw)) and raw[-1] in "；。;，"
+            if (
+                re.search(r"\d", head[n_ord:])
+                or len(head) - n_ord <= 1
+                or numbered_item
+                or raw[-1] in "；;"
+            ):
+                # a numbered content item (1.地区生产总值增长6%；), not a heading
+                body_start = start + n_ord if NUM_SUB_RE.match(raw) else start
+            elif len(head) <= 50:
+                sub = _clean_heading(head)
+                if head == raw:
+                    is_heading = True
+                else:
+                    body_start = start + len(head)
+            else:
+                mm = SUB_RE.match(raw) or NUM_SUB_RE.match(raw)
+                sub = raw[: mm.end()] if mm else ""
+        else:
+            first = re.match(r"^[^。！？，；：]{2,24}[。！？]", raw)
+            if first and not re.search(r"\d", first.group(0)) and len(raw) > len(first.group(0)):
+                lead = _clean_heading(first.group(0))
+                body_start = start + len(first.group(0))
+        path = [p for p in (part, sub, lead) if p]
+        paras.append(
+            Paragraph(
+                start=start,
+                end=end,
+                text=raw,
+                part_kind=part_kind,
+                part_year=part_year,
+                section=" > ".join(path),
+                is_heading=is_heading,
+                body_start=body_start,
+            )
+        )
+    return paras
+
+
+_YEAR = r"((?:19|20)\d{2})年"
+_PLAN_YEAR_RES = [
+    re.compile(
+        _YEAR
+        + r"(?:的)?(?:政府)?(?:重点工作|工作安排|主要任务|工作任务|重点任务|工作部署|总体要求)"
+    ),
+    re.compile(
+        _YEAR + r"(?:全市|全省|全县|全区|全州|全国)?(?:经济社会发展)?(?:的)?主要(?:预期)?目标"
+    ),
+    re.compile(_YEAR + r"[\u4e00-\u9fff]{0,8}经济社会发展\n?[\u4e00-\u9fff]{0,6}(?:目标|任务)"),
+    re.compile(
+        r"(?<![到至])" + _YEAR + r"[，,]?[\u4e00-\u9fff]{0,8}?(?:经济社会发展)?的?主要(?:预期)?目标"
+    ),
+    re.compile(
+        r"(?<![到至\d])((?:19|20)\d{2})(?![\d年])[\u4e00-\u9fff]{0,8}?(?:预期|发展|主要)目标"
+    ),
+    re.compile(r"(?<![到至])" + _YEAR + r"(?:全年)?(?:主要)?(?:预期)?目标"),
+    re.compile(_YEAR + r"是"),
+    re.compile(r"今年是[^。]{0,40}?" + _YEAR),
+]
+_REVIEW_YEAR_RE = re.compile(_YEAR + r"(?:工作)?(?:回顾|总结)")
+_DATELINE_RE = re.compile(_YEAR + r"\d{1,2}月\d{1,2}日在[^。\n]{0,40}?(?:人民代表大会|人大)")
+_CN_YEAR_DATELINE_RE = re.compile(
+    r"([〇○零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+)
+_CN_DIG = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
+
+
+def detect_year(text: str) -> int | None:
+    """The report year stated in the compact text, or ``None``."""
+    head = text[:3000]
+    m = _DATELINE_RE.search(head)
+    if m:
+        return int(m.group(1))
+    m2 = _CN_YEAR_DATELINE_RE.search(head[:400])
+    if m2:
+        y = "".join(_CN_DIG.get(c, "") for c in m2.group(1))
+        if len(y) == 4:
+            return int(y)
+    for line in text.split("\n"):
+        pm = PART_RE.match(line)
+        if pm and len(line) <= 40:
+            ym = re.search(_YEAR, line)
+            if ym:
+                y = int(ym.group(1))
+                if any(w in line for w in REVIEW_WORDS) and "今年" not in line:
+                    return y + 1
+                if any(w in line for w in PLAN_WORDS):
+                    return y
+    for rx in _PLAN_YEAR_RES:
+        years = [int(m.group(1)) for m in rx.finditer(text)]
+        if years:
+            # "2023年是…开局之年" in a review and "2024年是…" in the plan: the latest
+            return max(years) if rx.pattern.endswith("是") or "今年是" in rx.pattern else years[0]
+    # a sentence that announces targets and names a year: 目标方面，2023年…
+    for sent in re.split(r"[。！？\n]", text):
+        if re.search(r"预期目标|发展目标|目标方面|主要目标|目标任务是", sent):
+            ym = re.search(r"(?<![到至\d])((?:19|20)\d{2})年(?!以来|以前|之前|底|末)", sent)
+            if ym:
+                return int(ym.group(1))
+    m = _REVIEW_YEAR_RE.search(text)
+    if m:
+        return int(m.group(1)) + 1
+    m = re.search(r"((?:19|20)\d{2})年(?:政府工作报告|[^\n。]{0,12}政府工作报告)", text[:300])
+    if m:
+        return int(m.group(1))
+    return None
+
+
+_LEVEL = r"(?:省|市|县|区|州|自治区|自治州|自治县|盟|旗)"
+_NAME = r"([\u4e00-\u9fff]{1,8}?" + _LEVEL + r")"
+_REGION_TITLE_RES = [
+    re.compile(r"在" + _NAME + r"第[一二三四五六七八九十]+届(?:人民代表大会|人大)"),
+    re.compile(_NAME + r"(?:人民)?政府工作报告"),
+    re.compile(_NAME + r"第[一二三四五六七八九十]+届(?:人民代表大会|人大)"),
+    re.compile(_NAME + r"(?:人民政府)?(?<!副)(?:省长|市长|县长|区长|州长|主席|旗长)"),
+    re.compile(_NAME + r"(?:人民政府|人民代表大会)"),
+]
+_REGION_ANCHORS = (
+    ("届",),
+    ("政府工作报告",),
+    ("届",),
+    ("省长", "市长", "县长", "区长", "州长", "主席", "旗长"),
+    ("人民政府", "人民代表大会"),
+)
+_BAD_REGION_WORDS = ("代表", "长", "向", "书记", "会议", "大会", "政府", "人民")
+_BAD_REGION_PREFIX = ("我代表", "代表", "向", "在", "本", "全", "各")
+
+
+_PLACE_RE = re.compile(
+    r"(?=[平健美法数幸智文生谱推全])(?:平安|健康|美丽|法治|数字|幸福|智慧|文化|生态)([\u4e00-\u9fff]{2})建设"
+    r"|谱写中国式现代化([\u4e00-\u9fff]{2})新篇章"
+    r"|推动([\u4e00-\u9fff]{2})现代化建设"
+    r"|全面建设社会主义现代化([\u4e00-\u9fff]{2})"
+)
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out: list[int] = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+def detect_region(text: str) -> str | None:
+    """The region of the report, or ``None`` when the text does not name it."""
+    head = text[:1500]
+    if "国务院" in head[:400] and ("全国人民代表大会" in head or "政府工作报告" in head[:200]):
+        return "全国"
+    for rx, anchors in zip(_REGION_TITLE_RES, _REGION_ANCHORS, strict=True):
+        # the regexes end at an anchor word: run them only on windows around one
+        hits = sorted(i for w in anchors for i in _find_all(head, w))
+        for i in hits:
+            window = head[max(0, i - 16) : i + 12]
+            for m in rx.finditer(window):
+                name = re.sub(r"^.*?(?:年|度|关于|于)(?=[\u4e00-\u9fff]{3})", "", m.group(1))
+                for p in _BAD_REGION_PREFIX:
+                    if name.startswith(p):
+                        name = name[len(p) :]
+                if len(name) >= 3 and not any(w in name for w in _BAD_REGION_WORDS):
+                    return name
+    lm = re.search(r"(省|市|县|区|州)人民政府", head)
+    if not lm:
+        return None
+    level = lm.group(1)
+    counts: Counter[str] = Counter()
+    for anchor, before in (("建设", 6), ("新篇章", 10), ("社会主义现代化", 6)):
+        for i in _find_all(text, anchor):
+            m = _PLACE_RE.search(text, max(0, i - before), i + len(anchor) + 2)
+            if m:
+                counts[m.group(m.lastindex or 1)] += 1
+    if not counts:
+        return None
+    name, n = counts.most_common(1)[0]
+    if n < 2:
+        return None
+    return name + level
