@@ -26,7 +26,7 @@ $(STAMP): $(UV) pyproject.toml uv.lock
 	@touch $@
 
 $(DAGSTER_HOME):
-	@mkdir -p $@ && touch $@/dagster.yaml
+	@mkdir -p $@ && { [ -f $@/dagster.yaml ] || cp pipelines/dagster.yaml $@/dagster.yaml; }
 
 run: $(STAMP) $(DAGSTER_HOME)
 	$(VENV)/bin/gwr refresh

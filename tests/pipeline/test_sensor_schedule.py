@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import dagster as dg
+import pytest
 
 from pipelines.resources import InputFolders
 from pipelines.schedules import nightly_refresh
@@ -76,3 +77,22 @@ def test_sensor_and_schedule_are_in_the_code_location() -> None:
 
     assert defs.resolve_sensor_def("input_files_sensor").job_name == "refresh_warehouse"
     assert defs.resolve_schedule_def("nightly_refresh").job_name == "refresh_warehouse"
+
+
+def test_instance_config_queues_refreshes_one_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from gwr.settings import REPO_ROOT
+
+    shutil.copy(REPO_ROOT / "pipelines" / "dagster.yaml", tmp_path / "dagster.yaml")
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
+    instance = dg.DagsterInstance.get()
+    try:
+        assert type(instance.run_coordinator).__name__ == "QueuedRunCoordinator"
+        limits = instance.get_concurrency_config().run_queue_config.tag_concurrency_limits
+        assert {"key": "gwr/job", "value": "refresh", "limit": 1} in limits
+        assert instance.run_retries_enabled
+    finally:
+        instance.dispose()
