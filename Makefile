@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS    := never
 export DAGSTER_HOME           ?= $(CURDIR)/.dagster_home
 
-.PHONY: run test lint bench dev browser-deps clean
+.PHONY: run test test-browser lint bench dev browser-deps clean
 
 # uv itself comes from PyPI into a private venv: no curl|sh installer, no global install.
 $(UV):
@@ -34,6 +34,9 @@ run: $(STAMP) $(DAGSTER_HOME)
 test: $(STAMP) $(DAGSTER_HOME) browser-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/python -m pytest -n 2 -q
+
+test-browser: $(STAMP) $(DAGSTER_HOME) browser-deps
+	$(VENV)/bin/python -m pytest -m browser -rP tests/browser
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
