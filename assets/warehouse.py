@@ -34,6 +34,19 @@ TABLES: dict[str, str] = {
 }
 
 
+# Every frame the warehouse is built from (the function's parameters of the same names).
+UPSTREAM = [
+    "report_documents",
+    "spreadsheet_documents",
+    "report_statements",
+    "report_quarantine",
+    "sheet_records",
+    "sheet_quarantine",
+    "indicator_catalog",
+    "indicator_resolution",
+]
+
+
 def warehouse_code_version() -> str:
     """Changes when the SQL, the build or the publishing code changes."""
     digest = hashlib.sha256(code_fingerprint("build", "warehouse", "departments").encode())
@@ -57,16 +70,7 @@ def _spec(name: str, description: str) -> dg.AssetSpec:
         owners=OWNERS,
         metadata={"dagster/table_name": name},
         code_version=warehouse_code_version(),
-        deps=[
-            "report_documents",
-            "spreadsheet_documents",
-            "report_statements",
-            "report_quarantine",
-            "sheet_records",
-            "sheet_quarantine",
-            "indicator_catalog",
-            "indicator_resolution",
-        ],
+        deps=UPSTREAM,
     )
 
 
@@ -92,19 +96,7 @@ def _table_metadata(con: Any, name: str) -> dict[str, Any]:
 
 @dg.multi_asset(
     specs=[_spec(name, desc) for name, desc in TABLES.items()],
-    ins={
-        name: dg.AssetIn(name)
-        for name in (
-            "report_documents",
-            "spreadsheet_documents",
-            "report_statements",
-            "report_quarantine",
-            "sheet_records",
-            "sheet_quarantine",
-            "indicator_catalog",
-            "indicator_resolution",
-        )
-    },
+    ins={name: dg.AssetIn(name) for name in UPSTREAM},
     can_subset=False,
     check_specs=[
         dg.AssetCheckSpec(

@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from gwr.numbers import halfwidth
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 UNKNOWN_PRECEDENCE = 9
 LEAD_PRECEDENCE = 2
@@ -54,23 +56,10 @@ def default_departments_path() -> Path:
     return (Path(base) if base else REPO_ROOT / "data" / "reference") / "departments.csv"
 
 
-def _halfwidth(text: str) -> str:
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            out.append(chr(code - 0xFEE0))
-        elif code == 0x3000:
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
 def canonical_department(raw: str) -> str:
     """The department as written, cleaned: no 填报单位： label, no （盖章）, no blanks,
     half-width; the level prefix is kept (市农业农村局 stays 市农业农村局)."""
-    s = _halfwidth(unicodedata.normalize("NFKC", raw or ""))
+    s = halfwidth(unicodedata.normalize("NFKC", raw or ""))
     s = _BLANKS.sub("", s)
     s = _LABEL.sub("", s)
     s = _TRAIL.sub("", s)

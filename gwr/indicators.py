@@ -48,6 +48,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from gwr.numbers import halfwidth
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 MEASURES = ("growth_pct", "pp_change", "ratio_pct", "count", "amount", "qualitative")
@@ -234,20 +236,6 @@ SUFFIXES: tuple[str, ...] = tuple(
 )
 _UNIT_TAIL = re.compile(r"[(（][^()（）]{0,12}[)）]$")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
-
-
-def halfwidth(text: str) -> str:
-    """Full-width ASCII to ASCII, ideographic space to space (NFKC-like, char for char)."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            out.append(chr(code - 0xFEE0))
-        elif code == 0x3000:
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 def _strip_marks(text: str) -> str:
