@@ -16,6 +16,12 @@ from gwr import warehouse
 from gwr.departments import DepartmentCatalog
 from gwr.indicators import Catalog, Resolver
 
+RESOLUTION_DTYPES = {
+    "score": "float64",
+    "best_score": "float64",
+    "provisional": "bool",
+    "n": "int64",
+}
 RESOLUTION_COLUMNS = [
     "indicator_text", "measure", "indicator_id", "method", "score", "provisional",
     "best_candidate", "best_score", "n", "unit", "unit_base",
@@ -37,8 +43,8 @@ def indicator_frame(reference_dir: Path) -> pd.DataFrame:
 def resolve_indicators(frames: Iterable[pd.DataFrame], resolver: Resolver) -> pd.DataFrame:
     """One row per distinct (indicator_text, measure) seen, with the indicator it maps to."""
     parts = [f[["indicator_text", "measure", "unit", "unit_base"]] for f in frames if len(f)]
-    if not parts:
-        return pd.DataFrame(columns=RESOLUTION_COLUMNS)
+    if not parts:  # typed even when empty: a boolean mask of an object column selects columns
+        return pd.DataFrame(columns=RESOLUTION_COLUMNS).astype(RESOLUTION_DTYPES)
     seen = pd.concat(parts, ignore_index=True)
     seen["indicator_text"] = seen["indicator_text"].fillna("")
     grouped = (
@@ -64,7 +70,7 @@ def resolve_indicators(frames: Iterable[pd.DataFrame], resolver: Resolver) -> pd
                 "best_score": float(getattr(res, "best_score", res.score) or 0.0),
             }
         )
-    return pd.DataFrame(rows, columns=RESOLUTION_COLUMNS)
+    return pd.DataFrame(rows, columns=RESOLUTION_COLUMNS).astype(RESOLUTION_DTYPES)
 
 
 def attach_indicator_ids(frame: pd.DataFrame, resolution: pd.DataFrame) -> pd.DataFrame:
