@@ -49,6 +49,7 @@ browser-deps:
 	  || echo "chromium not installed: the browser test will be skipped"; }
 
 bench: $(STAMP)
+	$(VENV)/bin/python bench/eval_extract.py
 	$(VENV)/bin/python bench/bench_extract.py
 	$(VENV)/bin/python bench/bench_sheets.py
 	$(VENV)/bin/python bench/bench_refresh.py
