@@ -24,12 +24,18 @@ Rules (what is a row and what is not)
   ``“38条”``, ``《…》``), numbers glued to latin letters (``5G``, ``3A``), ages
   (``岁`` is not a unit), percentages followed by ``的`` (``100%的信心``).
 * A quantity followed by a noun (not by punctuation) is *inside a name*:
-  a threshold when another quantity follows in the same item
+  an amount is a threshold when another quantity follows in the same item
   (``引进10亿元以上工业项目14个`` -> one row, 14 个, indicator
-  ``引进10亿元以上工业项目``); a capacity when its unit is physical
-  (``南江年产40万吨霞石新材料项目``, ``通江27万千瓦风电场``: no row); a row when
-  it is a count or money (``11个超亿元工业项目``, ``组建10亿元工业发展投资基金``).
-  ``首超``/``年产`` before a number also mark a name-internal quantity.
+  ``引进10亿元以上工业项目``); a capacity when its unit is power, mass, volume
+  or time (``南江年产40万吨霞石新材料项目``, ``通江27万千瓦风电场``,
+  ``15分钟生活圈``: no row); a row when it is a count, money, area or length
+  (``11个超亿元工业项目``, ``33个重点项目完成投资89.9亿元`` -> 2 rows,
+  ``组建10亿元工业发展投资基金``, ``1.2亿亩高标准农田``).  ``首超``/``年产`` before
+  a number also mark a name-internal quantity.  ``718.6万建档立卡贫困人口`` (a
+  scale word before a noun of people) is a count in ``万``.
+* Ranks: ``位`` counts people (``6位科学家``) but not ranks (``上升54位``,
+  ``居全省前3位``); a count in a ranking clause (``7项指标增速居全省前3位``) is
+  no row.  Compound units are read whole (``70亿元/平方公里``).
 * Comparators: ``以上/不低于/不少于/超/超过/突破/高于/多/余`` -> ``>=``;
   ``以内/以下/不超过/控制在/低于/不到`` -> ``<=``; ``左右/约/近/上下`` -> ``~``;
   else ``=``.  A word after the number wins over one before it
@@ -56,9 +62,15 @@ Rules (what is a row and what is not)
 * Bullets and markdown in reprints (``●``, ``◆``, ``- **生产总值增长**:5.5%左右``)
   are stripped; a ``X：N`` pair takes X as the subject.
 * Kind/year: review parts give actuals of the review year (report year - 1),
-  plan parts targets of the report year; ``到2027年`` moves a target to 2027;
+  plan parts targets of the report year; ``到2027年``/``2025年底前`` move the
+  targets of that clause and the following ones (up to ``今年``) to that year;
+  a part heading that names an earlier year is a review, the report year a plan;
+  a ``year`` given by the caller that differs from the text's shifts all years;
   a plan-part sentence starting with ``去年``/``过去一年`` gives actuals.  Without
-  headings, sentence cues decide (see :func:`_cue_kind`).
+  headings, sentence cues decide (see :func:`_cue_kind`: a year N-1 or N named
+  in the clause, 今年/力争/预期目标 vs 过去一年/去年/同比/累计/首次/获评 …), a clause
+  that starts with its own year (``…，2024年预期增长6.5%``) is judged on its own,
+  and a sentence without cues keeps the kind of the one before it.
 * A statement restated later (same kind, year, indicator, measure, value,
   unit) is reported once, at its first occurrence.
 """
@@ -98,18 +110,18 @@ _CN = "零〇一二两三四五六七八九十百千万亿"
 _Q_RE = re.compile(
     # the lookahead is a fast prefilter (4x faster scanning); it changes no match
     rf"(?=[\d{_CN}])(?<![\d.A-Za-z])(?:"
-    rf"(?P<n1>{_NUM}(?:[亿万千]\d+(?:\.\d+)?)*)(?P<s1>{SCALE_PATTERN})?"
+    rf"(?P<n1>{_NUM}(?:[亿万千]\d+(?:\.\d+)?)*)(?P<apx0>[余多])?(?P<s1>{SCALE_PATTERN})?"
     rf"(?:(?P<rng>[-~～—–至到])(?P<n2>{_NUM})(?P<s2>{SCALE_PATTERN})?)?"
     rf"|百分之(?P<pc>[{_CN}点]+|{_NUM})"
     rf"|(?P<cn>[{_CN}]{{2,}})"
-    rf")(?P<apx>[余多])?(?P<unit>{UNIT_PATTERN})?(?![A-Za-z])"
+    rf")(?P<apx>[余多])?(?P<unit>{UNIT_PATTERN}(?:/{UNIT_PATTERN})?)?(?![A-Za-z])"
     rf"(?P<post>以上|之上|以下|以内|之内|左右|上下)?"
 )
 _QUOTED_RE = re.compile(
     r"“[^“”\n]{0,40}”|《[^《》\n]{0,60}》|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』|【[^【】\n]{0,30}】"
 )
 _SENT_END = "。！？；"
-_CLAUSE_PUNCT = "，：,"
+_CLAUSE_PUNCT = "，："  # an ASCII "," left by normalize is a thousands separator
 _STOP_AFTER = set("，。；、：！？）)…—”」』】/\n")
 _CONT_AFTER = (
     "和",
@@ -131,7 +143,13 @@ _NAME_PREFIXES = ("首超", "首破", "年产", "日产", "年处理", "年吞�
 #: (1.2亿亩高标准农田建设任务).
 _CAPACITY_BASES = frozenset(
     {"千瓦", "兆瓦", "吉瓦", "瓦", "千瓦时", "兆瓦时", "吨", "公斤", "斤", "立方米", "标箱",
-     "千伏安", "兆伏安", "吨标准煤", "升"}
+     "千伏安", "兆伏安", "吨标准煤", "升", "小时", "天", "分钟", "工作日"}
+)  # fmt: skip
+#: A unit character that is really the first half of a noun.
+_NOT_UNIT_BIGRAMS = frozenset(
+    {"人口", "人民", "人员", "人才", "人群", "人大", "家庭", "家园", "户籍", "名单", "名称", "名录",
+     "台账", "条例", "条件", "处置", "处理", "场所", "部门", "部署", "个体", "件事", "所有", "所在",
+     "批准", "批复", "次数", "头部", "只有", "张力", "套餐", "座谈", "间隔", "项目", "例如", "元素"}
 )  # fmt: skip
 #: 增长6%以上的目标: a number before 的 that is still the target
 _TARGET_AFTER_DE = re.compile(r"(?:预期)?(?:目标|增长|增速|水平)")
@@ -140,19 +158,34 @@ _FROM_TO_RE = re.compile(r"[^，。；由]{0,6}?(?:到|至)")
 _FROM_TO_SUBJ_RE = re.compile(
     r"由[^由，。；]*?(?:增加|提高|上升|下降|降低|减少|扩大|增长|发展|调整|提升)?(?:到|至)$"
 )
+_PRE_LAST = frozenset(w[-1] for w in PRE_COMPARATORS) | {"达", "到"}
+_VERB_IN_TAIL_RE = re.compile(
+    r"完成|实现|达到|建成|投产|开工|新增|累计|带动|拉动|吸纳|获得|争取|营收"
+)
+_RANK_CLAUSE_RE = re.compile(
+    r"[^，。；！？]{0,16}?(?:居|位居|位列|排名|排)(?:全国|全省|全市|全区|全州|全县)"
+)
+_RANK_WORDS_RE = re.compile(
+    r"上升|下降|提升|前移|后移|前进|后退|进位|晋位|跃升|跃居|位居|居|排名|排|列|第|前"
+)
+#: 718.6万建档立卡贫困人口: a number with only a scale word before a noun of people
+_PEOPLE_NOUN_RE = re.compile(
+    r"[^，。；、：！？\n\d]{0,12}?(人口|群众|农户|农民|居民|职工|劳动力|家庭|户|人)"
+)
 _NAME_PREFIXES_ALL = _NAME_PREFIXES + tuple(p + "达" for p in _NAME_PREFIXES)
 _RANK_PREFIXES = ("第", "前", "排名", "位列", "位居", "居", "列")
 #: Head nouns of a measure, copied to earlier items of an enumeration that lack
 #: one (工业、技改投资 -> 工业投资).  Object nouns (中心, 企业) are not heads.
 _HEADS = (
-    "增加值", "饲养量", "参保率", "覆盖率", "排放量", "收入", "投资", "产值", "案件", "标准",
-    "总额", "产量", "面积", "人次", "人数", "规模", "指数", "价格", "率", "量", "额", "值",
+    "增加值", "饲养量", "参保率", "覆盖率", "排放量", "占比", "比重", "比例", "收入", "投资",
+    "产值", "案件", "标准", "总额", "产量", "面积", "人次", "人数", "规模", "指数", "价格", "率",
+    "量", "额", "值",
 )  # fmt: skip
 #: Sentence cues for texts without part headings (excerpts, news reprints).
 #: 争取 is not one: in reviews it means "obtained" (争取资金74.8亿元).
 _TARGET_CUES = (
-    "主要预期目标", "预期目标", "目标是", "今年", "力争", "确保", "计划", "预期", "年内",
-    "新的一年",
+    "主要预期目标", "预期目标", "目标是", "目标任务", "今年", "力争", "确保", "计划", "预期",
+    "新的一年", "今后",
 )  # fmt: skip
 _ACTUAL_CUES = (
     "过去一年", "去年", "上年", "一年来", "过去五年", "五年来", "完成了", "实现了", "达到了",
@@ -162,6 +195,7 @@ _ACTUAL_CUES = (
 _HAS_NUM_RE = re.compile(r"\d|百分之|[一二两三四五六七八九][十百千万亿]")
 _MAIN_TARGET_RE = re.compile(r"主要(?:预期)?目标|预期目标|主要指标|发展目标")
 
+# precompiled patterns used in the hot path (named by use below)
 _RX0 = re.compile(r"(万亿|千亿|百亿|亿|万)$")
 _RX1 = re.compile(r"（[^（）]{1,4}）")
 _RX2 = re.compile(r"以上|以下|以内|左右")
@@ -174,7 +208,6 @@ _RX8 = re.compile(r"[和及与、，]")
 _RX9 = re.compile(r"[，、]?(?:力争|争取|确保|最高|最多)(?:达到|达|突破|超过)?")
 _RX10 = re.compile(r"[^，。；、：！？\n\d]{0,24}")
 _RX11 = re.compile(r"(和|及|与|或)$")
-_RX12 = re.compile(r"(建设|编制|工作)$")
 _RX13 = re.compile(r"\d")
 _RX14 = re.compile(r"^[，、：；。,（）()“”—…·\-●◆■▲•▶➢□○◇※★☆√]*(?:同时|全市|全省|全县|全区|全国)?")
 _RX15 = re.compile(r"(增速|增幅|增长|水平)$")
@@ -256,7 +289,43 @@ def _scale_of(s: str | None) -> str:
 def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> list[_Mention]:
     out: list[_Mention] = []
     for m in _Q_RE.finditer(text, a, b):
-        n1, s1, rng, n2, s2, pc, cn, apx_s, unit_base_txt, post = m.groups()
+        n1, apx0, s1, rng, n2, s2, pc, cn, apx_s, unit_base_txt, post = m.groups()
+        if apx0 and (rng or not s1):
+            apx_s = apx_s or apx0  # 20多个 (no scale): as before
+        elif apx0:
+            apx_s = apx0  # 1270多万人, 960多万贫困人口
+        if unit_base_txt is None and pc is None and n1 is not None and s1 in ("万", "亿"):
+            if rng or cn is not None:
+                continue
+            pn = _PEOPLE_NOUN_RE.match(text, m.end())
+            if (
+                not pn
+                or text[m.end() : m.end() + 1] < "\u4e00"
+                or text[m.end() : m.end() + 1] > "\u9fff"
+            ):
+                continue
+            v = _dec(n1)
+            if v is None:
+                continue
+            base = "户" if pn.group(1) in ("户", "农户", "家庭") else "人"
+            f = Decimal(10_000) if s1 == "万" else Decimal(100_000_000)
+            pre0 = None
+            if m.start() > a and text[m.start() - 1] in _PRE_LAST:
+                pm0 = PRE_RE.search(text[max(a, m.start() - 6) : m.start()])
+                pre0 = pm0.group(1) if pm0 else None
+            mention = _Mention(
+                m.start(),
+                m.end(),
+                v,
+                None,
+                UnitInfo(s1, base, f, "count"),
+                pre0,
+                None,
+                bool(apx_s),
+            )
+            mention.prenominal = True
+            out.append(mention)
+            continue
         if unit_base_txt is None and (pc is None and (n1 is None or rng or s1 or apx_s)):
             continue
         apx = bool(apx_s)
@@ -316,7 +385,7 @@ def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> 
         if value is None:
             continue
         end = m.end()
-        pm2 = _RX1.match(text[end : end + 6])
+        pm2 = _RX1.match(text[end : end + 6]) if text.startswith("（", end) else None
         if pm2 and end + pm2.end() <= b:
             end += pm2.end()
             if post is None:
@@ -325,9 +394,10 @@ def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> 
                     post = pm3.group(0)
                     end += 2
         # pre comparator
-        before = text[max(a, m.start() - 6) : m.start()]
-        pm = PRE_RE.search(before)
-        pre = pm.group(1) if pm else None
+        pre = None
+        if m.start() > a and text[m.start() - 1] in _PRE_LAST:
+            pm = PRE_RE.search(text[max(a, m.start() - 6) : m.start()])
+            pre = pm.group(1) if pm else None
         mention = _Mention(m.start(), end, value, value_max, info, pre, post, apx)
         # exclusions
         qi = bisect_right(quoted, (m.start(), 1 << 60)) - 1
@@ -341,6 +411,20 @@ def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> 
         if text[max(a, m.start() - 1) : m.start()] == "由" and _FROM_TO_RE.match(text, end):
             mention.skip = True  # 由166万户增加到276万户: the start level is not stated as a result
         nxt = text[end : end + 2]
+        if text[end - 1 : end + 1] in _NOT_UNIT_BIGRAMS:
+            continue  # 14亿多人口: 人口 is a noun, not 人 + 口
+        if info.base == "位" and (
+            _RANK_WORDS_RE.search(text, max(a, m.start() - 8), m.start())
+            or not (end < b and "\u4e00" <= text[end] <= "\u9fff")
+        ):
+            continue  # 上升54位, 居全省前3位: a rank, not 6位科学家
+        if (
+            info.kind == "count"
+            and nxt
+            and nxt[0] not in _STOP_AFTER
+            and _RANK_CLAUSE_RE.match(text, end)
+        ):
+            continue  # 7项主要经济指标增速居全省前3位: a ranking, not a quantity
         if nxt.startswith("的") and not _TARGET_AFTER_DE.match(text, end + 1):
             mention.skip = True  # 首个突破13万亿元的省份, 100%的信心
         if nxt.startswith(("月", "年", "季度", "周", "天")) or prev2.endswith("连续"):
@@ -397,6 +481,7 @@ _LEAD_RE = re.compile(
     "[，、：；。,（）()”—…·\\-●◆■▲•▶➢□○◇※★☆√*#>]|"
     + "|".join(sorted(LEAD_FILLERS, key=len, reverse=True))
     + r"|(?:到|至|截至|截止|截至到)?(?:19|20)\d{2}年(?:底|末|前|全年)?"
+    + r"|前?[一二三四]季度|上半年|下半年|1-\d{1,2}月|[二三四五六七八九十]年(?:来|间)?"
     + ")+"
 )
 
@@ -469,6 +554,9 @@ def _measure(info: UnitInfo, verbs: list[str], subject: str) -> tuple[str, int]:
     return "amount", 1
 
 
+_AREA_WORDS = frozenset({"城镇", "农村", "城市", "乡村", "城镇常住", "农村常住", "城市常住"})
+
+
 def _split_subjects(s: str, n: int) -> list[str]:
     parts = [p for p in s.split("、") if p]
     if n == 0 and len(parts) == 1:
@@ -477,6 +565,10 @@ def _split_subjects(s: str, n: int) -> list[str]:
         alt = [p for p in _RX4.split(s) if p]
         if len(alt) == n or (len(parts) < n and len(alt) > len(parts)):
             parts = alt
+    if len(parts) > 1 and "居民" in parts[-1]:
+        # 城镇、农村居民人均可支配收入 -> 城镇居民…, 农村居民…
+        rest = parts[-1][parts[-1].index("居民") :]
+        parts = [p + rest if p in _AREA_WORDS else p for p in parts[:-1]] + [parts[-1]]
     if len(parts) > 1:
         last = parts[-1]
         head = next((h for h in _HEADS if last.endswith(h) and len(last) > len(h)), None)
@@ -508,6 +600,9 @@ def _cue_kind(sentence: str, year: int) -> str | None:
         sentence,
     ):
         return "target"
+    fy = _FUTURE_YEAR_RE.search(sentence)
+    if fy and int(fy.group(1)) >= year:
+        return "target"  # 到2027年…
     t = sum(sentence.count(c) for c in _TARGET_CUES)
     a = sum(sentence.count(c) for c in _ACTUAL_CUES)
     if t > a:
@@ -519,14 +614,15 @@ def _cue_kind(sentence: str, year: int) -> str | None:
     return None
 
 
-_TO_YEAR_RE = re.compile(r"(?:到|至)((?:20)\d{2})年(?:底|末)?")
+_FUTURE_YEAR_RE = re.compile(r"(?:到|至)(20\d{2})年")
+_TO_YEAR_RE = re.compile(r"(?:到|至)(20\d{2})年|(20\d{2})年(?:底|末)前?")
 
 
 def _sentence_kind(
-    para: Paragraph, sentence: str, report_year: int, state: dict[str, object]
+    para: Paragraph, sentence: str, report_year: int, state: dict[str, object], shift: int = 0
 ) -> tuple[str, int]:
     if para.part_kind == "review":
-        y = para.part_year if para.part_year is not None else report_year - 1
+        y = para.part_year + shift if para.part_year is not None else report_year - 1
         if _RX6.match(sentence) and "目标" in sentence[:30]:
             return "target", report_year
         return "actual", y
@@ -685,8 +781,14 @@ def _chain_after(mentions: list[_Mention], idx: int, text: str) -> list[_Mention
 
 
 def _extract_sentence(
-    ctx: _Ctx, sa: int, sb: int, mentions: list[_Mention], to_year: int | None
+    ctx: _Ctx,
+    sa: int,
+    sb: int,
+    mentions: list[_Mention],
+    to_year: int | None,
+    to_year_pos: int = -1,
 ) -> None:
+    later_year, to_year = to_year, (to_year if to_year_pos <= sa else None)
     text = ctx.text
     used: set[int] = set()
     sent_cands_start = len(ctx.out)
@@ -697,9 +799,18 @@ def _extract_sentence(
     for ca, cb in clauses:
         cms = list(range(bisect_left(starts, ca), bisect_left(starts, cb)))
         lead_in, prev_clause = prev_clause, None
+        if later_year is not None and to_year is None and ca <= to_year_pos < cb:
+            to_year = later_year  # …28个重点产业链，力争到2025年产业规模突破7万亿元
+        if to_year is not None and (
+            text.find("今年", ca, cb) >= 0 or text.find(f"{ctx.year}年", ca, cb) >= 0
+        ):
+            to_year = None  # 2025年底前建成…，今年新建…
         if not cms:
-            if text[cb - 1] == "：" and cb - ca <= 30:
-                prev_clause = (ca, cb)
+            if cb - ca <= 30:
+                prev_clause = (
+                    ca,
+                    cb,
+                )  # a subject for a bare value next (X：N, GDP增速…，上半年3.2%)
             continue
         clause = text[ca:cb]
         # --- 分别 enumerations
@@ -819,7 +930,14 @@ def _extract_sentence(
             # thresholds inside names: a prenominal mention followed by another one
             real = []
             for j, m in enumerate(seg_ms):
-                if m.prenominal and j + 1 < len(seg_ms):
+                if (
+                    m.prenominal
+                    and j + 1 < len(seg_ms)
+                    and m.unit is not None
+                    and m.unit.kind != "count"
+                ):
+                    # 10亿元以上工业项目14个: a threshold inside the name; a count
+                    # before its noun (33个重点项目完成投资89.9亿元) stays a row
                     between = text[m.end : seg_ms[j + 1].start]
                     if not _RX8.search(between):
                         m.modifier = True
@@ -828,7 +946,6 @@ def _extract_sentence(
             pos = sa2
             for m in real:
                 pos = _emit_segment_mention(ctx, text, pos, sa2, sb2, m, to_year, lead_in)
-    _ = used
 
 
 def _emit_segment_mention(
@@ -866,9 +983,15 @@ def _emit_segment_mention(
     if m.prenominal:
         tail_m = _RX10.match(text[m.end : sb])
         tail = tail_m.group(0) if tail_m else ""
+        new_pos = m.end + len(tail)
         if m.end + len(tail) < sb and text[m.end + len(tail)].isdigit():
             tail = _RX11.sub("", tail)
-        new_pos = m.end + len(tail)
+            vm = _VERB_IN_TAIL_RE.search(tail)
+            if vm and vm.start() >= 2:
+                # 33个重点项目完成投资89.9亿元: the count is of 重点项目; the
+                # amount that follows keeps 重点项目完成投资 as its subject
+                tail = tail[: vm.start()]
+                new_pos = m.end
         if "等" in subj2:
             subj2 = subj2[subj2.rindex("等") + 1 :]  # A、B等28个项目 -> 项目
         indicator = subj2 + tail
@@ -877,18 +1000,24 @@ def _emit_segment_mention(
         indicator = subj2
         qb = m.end
     qa = off
-    if not indicator and lead_in is not None:
-        la, lb = lead_in
-        lsubj, loff = _strip_lead(text[la:lb], la)
-        lsubj, lverbs = _strip_tail(lsubj.rstrip("：*"))
-        lsubj, lverbs2 = _strip_tail(lsubj.rstrip("*"))
-        if lsubj:
-            indicator, qa = lsubj, loff
-            verbs = lverbs + lverbs2 + verbs
     if not indicator:
+        # an empty subject: the item before in this sentence (新增市场主体2.1万户、
+        # 增长15.2%), else a number-less clause just before (X：N, GDP增速逐季攀升，
+        # 上半年3.2%), else the last subject of the paragraph
         prev = [c for c in ctx.out if c.qb <= m.start and c.qa >= sa - 80]
-        indicator = prev[-1].indicator if prev else ctx.prev_indicator
         qa = off if off < m.start else m.start
+        if prev:
+            indicator = prev[-1].indicator
+        elif lead_in is not None:
+            la, lb = lead_in
+            lsubj, loff = _strip_lead(text[la:lb], la)
+            lsubj, lverbs = _strip_tail(lsubj.rstrip("：*"))
+            lsubj, lverbs2 = _strip_tail(lsubj.rstrip("*"))
+            if lsubj:
+                indicator, qa = lsubj, loff
+                verbs = lverbs + lverbs2 + verbs
+        if not indicator:
+            indicator = ctx.prev_indicator
     if each and ("、" in indicator or "和" in indicator or "及" in indicator):
         subjects = _split_subjects(indicator, 0)
         for sj in subjects:
@@ -973,6 +1102,10 @@ _QUAL_STOP = (
     "各项",
     "实现今年",
     "并",
+    "围绕",
+    "为了",
+    "重点",
+    "着力",
 )
 
 
@@ -987,7 +1120,19 @@ def _qualitative(ctx: _Ctx, ca: int, cb: int) -> bool:
     subj, off = clause[n_lead:], ca + n_lead
     if subj.startswith(_QUAL_STOP):
         return not subj.startswith(
-            ("这些", "这是", "上述", "以上", "提出", "考虑", "兼顾", "实现今年")
+            (
+                "这些",
+                "这是",
+                "上述",
+                "以上",
+                "提出",
+                "考虑",
+                "兼顾",
+                "实现今年",
+                "围绕",
+                "为了",
+                "重点",
+            )
         )
     if len(subj) > 40:
         return True
@@ -1075,7 +1220,8 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
     """
     norm = normalize(text)
     ct = norm.text
-    report_year = year if year is not None else detect_year(ct)
+    text_year = detect_year(ct)
+    report_year = year if year is not None else text_year
     if report_year is None:
         raise UndatableReportError(
             "no report year in the text (no heading like "
@@ -1083,19 +1229,29 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
         )
     if region is None:
         region = detect_region(ct)
-    paras = split_paragraphs(ct)
+    # Headings are read against the text's own year; a different year given by
+    # the caller (sidecar override) moves every year by the same amount.
+    paras = split_paragraphs(ct, text_year if text_year is not None else report_year)
+    shift = report_year - text_year if text_year is not None else 0
     quoted = [(m.start(), m.end()) for m in _QUOTED_RE.finditer(ct)]
     cands: list[_Cand] = []
     state: dict[str, object] = {}
     in_list = False  # inside a main-targets list that spans bullet paragraphs
+    prev_indicator = ""  # the last subject, for a value without one (增长6.2%)
+    last_section = ""
     for para in paras:
         if para.is_heading:
             in_list = False
             continue
-        bullet = bool(_RX18.match(para.text)) or len(para.text) <= 30
+        bullet = (bool(_RX18.match(para.text)) or len(para.text) <= 30) and not para.text.endswith(
+            "："
+        )
         if in_list and not bullet:
             in_list = False
-        prev_indicator = ""
+        if para.section != last_section:
+            prev_indicator = ""  # a new section: no subject to inherit
+        last_section = para.section
+        para_to_year: int | None = None
         spans = _iter_spans(ct, para.body_start, para.end, _SENT_END)
         if para.part_kind is None:
             spans = _split_at_time_words(ct, spans)
@@ -1110,7 +1266,7 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
             ):
                 continue  # nothing to extract, no state to update
             sentence = ct[sa:sb]
-            kind, yr = _sentence_kind(para, sentence, report_year, state)
+            kind, yr = _sentence_kind(para, sentence, report_year, state, shift)
             if in_list and para.part_kind != "review":
                 if para.part_kind is None and _cue_kind(sentence, report_year) == "actual":
                     in_list = False
@@ -1118,13 +1274,22 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
                     kind, yr = "target", report_year
                     state["kind"] = kind
             to_year = None
-            tm = _TO_YEAR_RE.search(sentence)
-            if tm and kind == "target" and int(tm.group(1)) != report_year:
-                to_year = int(tm.group(1))
+            to_year_pos = sa
+            if kind == "target":
+                tm = _TO_YEAR_RE.search(sentence)
+                ty = int(tm.group(1) or tm.group(2)) if tm else 0
+                if ty > report_year:
+                    # 到2027年…, 2025年底前… in a 2024 report, from that clause on
+                    to_year = para_to_year = ty
+                    to_year_pos = sa + tm.start()
+                elif "今年" in sentence or f"{report_year}年" in sentence:
+                    para_to_year = None
+                else:
+                    to_year = para_to_year  # 到2027年，…；人均生产总值达到17万元
             ctx = _Ctx(ct, kind, yr, para.section, prev_indicator)
             mentions = _find_mentions(ct, sa, sb, quoted) if has_num else []
             if mentions:
-                _extract_sentence(ctx, sa, sb, mentions, to_year)
+                _extract_sentence(ctx, sa, sb, mentions, to_year, to_year_pos)
             mt = _MAIN_TARGET_RE.search(sentence)
             start = -1
             if mt and kind == "target":
@@ -1157,17 +1322,22 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
             continue
         key = (c.kind, c.year, c.indicator, c.measure, c.value, c.unit, c.value_max)
         key2 = (c.kind, c.year, c.measure, c.value, c.unit, c.value_max, c.comparator)
+        key3 = ("pct", c.kind, c.year, c.value, c.unit, c.value_max, c.comparator)
         if key in seen:
             continue
+        if c.unit == "%" and "目标" in c.indicator and key3 in seen:
+            continue  # 今年预期目标设定为6%以上: a restatement of 增长6%以上
         if c.value is not None:
             ik = _ind_key(c.indicator)
             prev_keys = by_qty.setdefault(key2, [])
             if any(
-                (ik and pk and (ik in pk or pk in ik)) or "目标" in c.indicator for pk in prev_keys
+                (min(len(ik), len(pk)) >= 4 and (ik in pk or pk in ik)) or "目标" in c.indicator
+                for pk in prev_keys
             ):
                 continue
             prev_keys.append(ik)
         seen.add(key)
+        seen.add(key3)
         a, b = norm.span(c.qa, c.qb)
         stmts.append(
             Statement(

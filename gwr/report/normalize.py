@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 from gwr.numbers import halfwidth
 
+from ._trad import MARKERS, T2S
+
 __all__ = ["Normalized", "normalize"]
 
 _SEPARATOR_LINE = re.compile(r"^[\s\-=*_#~—–·•.。…]{3,}$")
@@ -108,6 +110,8 @@ def _line_is_hard_end(line: str) -> bool:
 def normalize(text: str) -> Normalized:
     """Normalize ``text`` (see module docstring)."""
     hw = _fast_halfwidth(text)
+    if not MARKERS.isdisjoint(hw[:4000]):
+        hw = hw.translate(T2S)  # traditional characters, one for one
     n = len(hw)
     # Decide, for each newline, whether it is a paragraph break.
     lines: list[tuple[int, int]] = []
@@ -122,9 +126,16 @@ def normalize(text: str) -> Normalized:
     # end a sentence continue on the next line.  Otherwise (one paragraph a line,
     # as in web copies) every line break is a paragraph break, headline-style
     # headings without punctuation included.
-    long_lines = [hw[a:b].rstrip() for a, b in lines if len(hw[a:b].strip()) >= 15]
-    open_lines = sum(1 for x in long_lines if x[-1] not in _HARD_END)
-    wrapped = bool(long_lines) and open_lines >= 0.4 * len(long_lines)
+    long_lines = [hw[a:b].strip() for a, b in lines if len(hw[a:b].strip()) >= 15]
+    open_lines = [x for x in long_lines if x[-1] not in _HARD_END]
+    wrapped = bool(long_lines) and len(open_lines) >= 0.4 * len(long_lines)
+    if wrapped:
+        # wrapped lines are nearly as long as the longest lines; a list of short
+        # items one a line (news digests) has lines of every length
+        widths = sorted(len(x) for x in long_lines)
+        full = widths[int(0.9 * (len(widths) - 1))]
+        near_full = sum(1 for x in open_lines if len(x) >= 0.8 * full)
+        wrapped = near_full >= 0.6 * len(open_lines)
     prev_hard = True
     for i, (a, b) in enumerate(lines[:-1]):
         line = hw[a:b]

@@ -42,13 +42,14 @@ PART_RE = re.compile(
     rf"^{_MD}(?:([{CN_ORD}]+)[、。．.]|第[{CN_ORD}]+部分[、，。：\s]?)(.*)$"
     # an un-numbered part heading: 2024年工作安排, 过去五年工作回顾
     rf"|^{_MD}((?:(?:19|20)\d{{2}}年|过去一年|过去五年|今后五年|今年|本届政府)[^，。；！？]{{0,12}}"
-    r"(?:工作回顾|工作安排|重点工作|主要任务|工作任务|重点任务|目标任务|总体要求|政策取向)[^，。；！？]{0,8})$"
+    r"(?:工作回顾|工作安排|重点工作|主要任务|工作任务|重点任务|目标任务|总体要求|政策取向|主要目标"
+    r"|预期目标|发展目标)[^，。；！？]{0,8})$"
     # a headline-style part title: 2024年全市上下…交出了一份…优异成绩单
     rf"|^{_MD}((?:19|20)\d{{2}}年[^，。；！？\d]{{0,40}}(?:回顾|成绩单|主要成绩|工作安排|工作任务|重点工作))$"
 )
 SUB_RE = re.compile(rf"^{_MD}（([{CN_ORD}]+|\d+)）")
 NUM_SUB_RE = re.compile(rf"^{_MD}(\d{{1,2}})[、．.。](?!\d)")
-REVIEW_WORDS = ("回顾", "过去", "成绩", "工作总结", "取得的", "主要工作")
+REVIEW_WORDS = ("回顾", "过去", "成绩", "工作总结")
 PLAN_WORDS = (
     "重点工作",
     "工作安排",
@@ -60,6 +61,12 @@ PLAN_WORDS = (
     "工作任务",
     "重点任务",
 )
+
+
+_YEAR_IN_RE = re.compile(r"(20\d{2}|19\d{2})年")
+_FIRST_SENT_RE = re.compile(r"^[^。！？]*[。！？]?")
+_LEAD_SENT_RE = re.compile(r"^[^。！？，；：]{2,24}[。！？]")
+_DIGIT_RE = re.compile(r"\d")
 
 
 @dataclass(slots=True)
@@ -89,8 +96,12 @@ def _clean_heading(s: str) -> str:
     return s.rstrip("。：；，").strip()
 
 
-def split_paragraphs(text: str) -> list[Paragraph]:
-    """Split the compact text into paragraphs and attach section paths."""
+def split_paragraphs(text: str, report_year: int | None = None) -> list[Paragraph]:
+    """Split the compact text into paragraphs and attach section paths.
+
+    With ``report_year`` a part heading that names an earlier year is a review
+    and one that names the report year a plan, whatever its wording.
+    """
     paras: list[Paragraph] = []
     part = ""
     part_kind: str | None = None
@@ -106,24 +117,28 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         is_heading = False
         body_start = start
         lead = ""
-        if m and len(raw) <= 40 and "。" not in raw[:-1]:
+        if m and len(raw) <= 60 and "。" not in raw[:-1]:
             part = _clean_heading(raw)
             k = _part_kind(raw)
-            part_kind = k if k is not None else part_kind
-            ym = re.search(r"(20\d{2}|19\d{2})年", raw)
+            ym = _YEAR_IN_RE.search(raw)
             part_year = int(ym.group(1)) if ym else None
-            if k == "review" and ym and "回顾" not in raw and "过去" not in raw:
-                pass
+            if report_year is not None and part_year is not None and "到" not in raw:
+                # the year decides (二、2024年主要工作 is a plan, 2023年主要工作 a review)
+                if part_year < report_year and "今后" not in raw:
+                    k = "review"
+                elif part_year >= report_year:
+                    k = "plan"
+            part_kind = k if k is not None else part_kind
             sub = ""
             is_heading = True
         elif SUB_RE.match(raw) or NUM_SUB_RE.match(raw):
             om = SUB_RE.match(raw) or NUM_SUB_RE.match(raw)
             n_ord = om.end() if om else 0
-            first = re.match(r"^[^。！？]*[。！？]?", raw[n_ord:])
+            first = _FIRST_SENT_RE.match(raw[n_ord:])
             head = raw[: n_ord + (first.end() if first else 0)]
             numbered_item = bool(NUM_SUB_RE.match(raw)) and raw[-1] in "；。;，"
             if (
-                re.search(r"\d", head[n_ord:])
+                _DIGIT_RE.search(head[n_ord:])
                 or len(head) - n_ord <= 1
                 or numbered_item
                 or raw[-1] in "；;"
@@ -140,8 +155,8 @@ def split_paragraphs(text: str) -> list[Paragraph]:
                 mm = SUB_RE.match(raw) or NUM_SUB_RE.match(raw)
                 sub = raw[: mm.end()] if mm else ""
         else:
-            first = re.match(r"^[^。！？，；：]{2,24}[。！？]", raw)
-            if first and not re.search(r"\d", first.group(0)) and len(raw) > len(first.group(0)):
+            first = _LEAD_SENT_RE.match(raw)
+            if first and not _DIGIT_RE.search(first.group(0)) and len(raw) > len(first.group(0)):
                 lead = _clean_heading(first.group(0))
                 body_start = start + len(first.group(0))
         path = [p for p in (part, sub, lead) if p]
@@ -181,34 +196,47 @@ _PLAN_YEAR_RES = [
     re.compile(r"今年是[^。]{0,40}?" + _YEAR),
 ]
 _REVIEW_YEAR_RE = re.compile(_YEAR + r"(?:工作)?(?:回顾|总结)")
-_DATELINE_RE = re.compile(_YEAR + r"\d{1,2}月\d{1,2}日在[^。\n]{0,40}?(?:人民代表大会|人大)")
+_DATELINE_RE = re.compile(_YEAR + r"(\d{1,2})月\d{1,2}日在[^。\n]{0,40}?(?:人民代表大会|人大)")
 _CN_YEAR_DATELINE_RE = re.compile(
-    r"([〇○零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+    r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月[一二三四五六七八九十]{1,3}日"
 )
 _CN_DIG = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 
 
 def detect_year(text: str) -> int | None:
-    """The report year stated in the compact text, or ``None``."""
-    head = text[:3000]
-    m = _DATELINE_RE.search(head)
-    if m:
-        return int(m.group(1))
-    m2 = _CN_YEAR_DATELINE_RE.search(head[:400])
-    if m2:
-        y = "".join(_CN_DIG.get(c, "") for c in m2.group(1))
-        if len(y) == 4:
-            return int(y)
+    """The report year stated in the compact text, or ``None``.
+
+    Part headings win (``一、2023年工作回顾`` -> 2024, ``二、2024年重点工作`` ->
+    2024), then a title ``2024年…政府工作报告``, then the dateline (``2024年1月20日
+    在…人民代表大会``; a report given in November/December is the next year's),
+    then sentences that announce the year's targets.
+    """
+    heading_years: set[int] = set()
     for line in text.split("\n"):
         pm = PART_RE.match(line)
-        if pm and len(line) <= 40:
+        if pm and len(line) <= 60:
             ym = re.search(_YEAR, line)
-            if ym:
+            if ym and "到" not in line:
                 y = int(ym.group(1))
                 if any(w in line for w in REVIEW_WORDS) and "今年" not in line:
                     return y + 1
                 if any(w in line for w in PLAN_WORDS):
                     return y
+                heading_years.add(y)
+    if len(heading_years) >= 2 and max(heading_years) - 1 in heading_years:
+        return max(heading_years)  # 一、2023年主要工作 / 二、2024年主要工作
+    head = text[:3000]
+    m = re.search(r"((?:19|20)\d{2})年[^\n。，]{0,16}政府工作报告", text[:300])
+    if m:
+        return int(m.group(1))
+    m = _DATELINE_RE.search(head)
+    if m:
+        return int(m.group(1)) + (1 if int(m.group(2)) >= 11 else 0)
+    m2 = _CN_YEAR_DATELINE_RE.search(head[:400])
+    if m2:
+        y = "".join(_CN_DIG.get(c, "") for c in m2.group(1))
+        if len(y) == 4:
+            return int(y) + (1 if m2.group(2) in ("十一", "十二") else 0)
     for rx in _PLAN_YEAR_RES:
         years = [int(m.group(1)) for m in rx.finditer(text)]
         if years:
@@ -245,6 +273,7 @@ _REGION_ANCHORS = (
     ("省长", "市长", "县长", "区长", "州长", "主席", "旗长"),
     ("人民政府", "人民代表大会"),
 )
+_NAME_CUT_RE = re.compile(r"了|和|在|的|向|是|对|与|及|审议|听取|代表|召开|开幕|作")
 _BAD_REGION_WORDS = ("代表", "长", "向", "书记", "会议", "大会", "政府", "人民")
 _BAD_REGION_PREFIX = ("我代表", "代表", "向", "在", "本", "全", "各")
 
@@ -278,6 +307,9 @@ def detect_region(text: str) -> str | None:
             window = head[max(0, i - 16) : i + 12]
             for m in rx.finditer(window):
                 name = re.sub(r"^.*?(?:年|度|关于|于)(?=[\u4e00-\u9fff]{3})", "", m.group(1))
+                tail = _NAME_CUT_RE.split(name)[-1]
+                if len(tail) >= 3:
+                    name = tail  # 听取和审议了中山市 -> 中山市
                 for p in _BAD_REGION_PREFIX:
                     if name.startswith(p):
                         name = name[len(p) :]

@@ -24,7 +24,8 @@ __all__ = [
 ]
 
 #: Count classifiers accepted after a number in running text.  Not here on
-#: purpose: 位 (ranks), 年/月/日/岁 (dates, ages), 届/期 (ordinals), 级, 成.
+#: purpose: 年/月/日/岁 (dates, ages), 届/期 (ordinals), 级, 成.  位 is here for
+#: people (6位科学家); ranks (上升54位, 前3位) are excluded by the extractor.
 COUNT_UNITS = (
     "个",
     "户",
@@ -90,6 +91,7 @@ COUNT_UNITS = (
     "标段",
     "门",
     "片",
+    "位",
     "剂次",
     "剂",
     "人份",
@@ -134,6 +136,7 @@ AMOUNT_UNITS = (
     "天",
     "分钟",
     "工作日",
+    "个工作日",
 )
 #: Latin spellings seen in reprints (parse_unit knows them, lower-cased).
 LATIN_UNITS = ("m2", "m²", "㎡", "m3", "m³", "km2", "km²", "km", "kWh", "kW", "MW", "GW")
@@ -342,6 +345,16 @@ TAIL_VERBS = tuple(
                 "平均",
                 "全年平均",
                 "将",
+                "连年",
+                "连续",
+                "压缩至",
+                "压缩到",
+                "缩短至",
+                "缩短到",
+                "首次",
+                "首度",
+                "再次",
+                "继续",
                 "降至",
                 "降到",
                 "下降到",

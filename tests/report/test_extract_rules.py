@@ -326,6 +326,9 @@ def test_implicit_enumeration_without_fenbie() -> None:
         "重点抓好六个方面工作，实施三大行动。",
         "“森牛家”泡菜成为全市外寄首超100万件企业。",
         "1-6月累计。",
+        "我国14亿多人口。",
+        "提供24小时自助服务，打造15分钟生活圈。",
+        "是全国首个突破13万亿元的省份。",
     ],
 )
 def test_not_quantities(body: str) -> None:
@@ -619,4 +622,110 @@ def test_no_heading_clause_with_its_own_year() -> None:
     assert [(s.kind, s.year, s.indicator, s.value, s.comparator) for s in got] == [
         ("actual", 2023, "地区生产总值", 6, "="),
         ("target", 2024, "地区生产总值", 6.5, "~"),
+    ]
+
+
+def test_traditional_characters_are_read() -> None:
+    text = (
+        "一、2023年工作回顧\n\n預計全年地區生產總值增長6%左右,實現一般公共預算收入27.3億元,"
+        "城鎮、農村居民人均可支配收入分別為4.24萬元、2.09萬元。"
+    )
+    report = extract_report(text)
+    assert report.year == 2024
+    got = [
+        (s.kind, s.indicator, s.measure, s.value, s.unit, s.value_base) for s in report.statements
+    ]
+    assert got == [
+        ("actual", "地区生产总值", "growth_pct", 6, "%", 6),
+        ("actual", "一般公共预算收入", "amount", 27.3, "亿元", 2_730_000_000),
+        ("actual", "城镇居民人均可支配收入", "amount", 4.24, "万元", 42_400),
+        ("actual", "农村居民人均可支配收入", "amount", 2.09, "万元", 20_900),
+    ]
+    for s in report.statements:
+        assert text[s.char_start : s.char_end] == s.quote  # quotes stay traditional
+
+
+def test_thousands_separator_does_not_split_the_clause() -> None:
+    s = one("并将创造 200,000 个新工作岗位。")
+    assert (s.value, s.unit, s.indicator) == (200000, "个", "创造新工作岗位")
+
+
+def test_region_after_a_verb_phrase() -> None:
+    text = "会议听取和审议了中山市人民政府工作报告。主要预期目标是:地区生产总值增长5.5%。"
+    assert extract_report(text, year=2025).region == "中山市"
+
+
+def test_part_heading_years_decide_the_kind() -> None:
+    text = (
+        "一、2023年主要工作\n\n地区生产总值增长6%。\n\n二、2024年主要工作\n\n地区生产总值增长7%。"
+    )
+    report = extract_report(text)
+    assert report.year == 2024
+    assert [(s.kind, s.year, s.value) for s in report.statements] == [
+        ("actual", 2023, 6),
+        ("target", 2024, 7),
+    ]
+
+
+def test_year_override_moves_every_year() -> None:
+    text = (
+        "一、2023年工作回顾\n\n地区生产总值增长6%。\n\n二、2024年重点工作\n\n地区生产总值增长7%。"
+    )
+    assert [(s.kind, s.year) for s in extract_report(text).statements] == [
+        ("actual", 2023),
+        ("target", 2024),
+    ]
+    # a sidecar says the text is the 2025 report: targets 2025, review actuals 2024
+    assert [(s.kind, s.year) for s in extract_report(text, year=2025).statements] == [
+        ("actual", 2024),
+        ("target", 2025),
+    ]
+
+
+def test_people_counts_and_ranks() -> None:
+    got = rows(
+        REVIEW + "718.6万建档立卡贫困人口全部脱贫，常俊标、康相涛等6位科学家当选“两院”院士。"
+        "较一季度分别上升54、52、39位，7项主要经济指标增速居全省前3位。"
+    )
+    assert [(s.value, s.unit, s.value_base, s.unit_base) for s in got] == [
+        (718.6, "万", 7_186_000, "人"),
+        (6, "位", 6, "位"),
+    ]
+
+
+def test_later_year_applies_from_its_clause_on() -> None:
+    got = plan("壮大7个先进制造业集群，力争到2025年产业规模突破7万亿元。")
+    assert [(s.year, s.value) for s in got] == [(2024, 7), (2025, 7)]
+    got = plan("到2027年，地区生产总值达到12万亿元；人均生产总值达到17万元。今年新建学校5所。")
+    assert [(s.year, s.value) for s in got] == [(2027, 12), (2027, 17), (2024, 5)]
+
+
+def test_count_before_noun_with_an_amount_is_two_rows() -> None:
+    got = rows(REVIEW + "33个重点项目完成投资89.9亿元。")
+    assert [(s.measure, s.value) for s in got] == [("count", 33), ("amount", 89.9)]
+
+
+def test_compound_unit_and_period_subjects() -> None:
+    got = rows(
+        REVIEW
+        + "GDP增速逐季攀升，上半年3.2%、前三季度4.4%、预计全年5%左右。地均GDP超70亿元/平方公里。"
+    )
+    assert [(s.measure, s.value, s.unit) for s in got] == [
+        ("growth_pct", 3.2, "%"),
+        ("growth_pct", 4.4, "%"),
+        ("growth_pct", 5, "%"),
+        ("amount", 70, "亿元/平方公里"),
+    ]
+    assert got[-1].unit_base == "元/平方公里" and got[-1].comparator == ">="
+
+
+def test_duo_before_the_scale_word() -> None:
+    got = rows(
+        REVIEW
+        + "城镇新增就业年均1270多万人，960多万贫困人口实现易地搬迁，近1亿农村贫困人口实现脱贫。"
+    )
+    assert [(s.value, s.unit, s.comparator, s.value_base) for s in got] == [
+        (1270, "万人", ">=", 12_700_000),
+        (960, "万", ">=", 9_600_000),
+        (1, "亿", "~", 100_000_000),
     ]

@@ -93,6 +93,10 @@ def test_detect_year_variants() -> None:
     assert detect_year("2024年，四川省经济社会发展主要预期目标是：") == 2024
     assert detect_year("西安发布2023经济预期发展目标") == 2023
     assert detect_year("——2020年6月4日在县十七届人大五次会议上") == 2020
+    # a report given in December is the next year's report
+    assert detect_year("——2023年12月27日在宁化县第十八届人民代表大会第三次会议上") == 2024
+    # headings win over the dateline
+    assert detect_year("——2024年12月26日在柘荣县第十八届人民代表大会\n一、2024年工作回顾") == 2025
     assert detect_year("到2035年基本实现现代化的目标") is None
     assert detect_year("地区生产总值增长6%") is None
 
