@@ -57,3 +57,14 @@ def schema_check_result(
         severity=dg.AssetCheckSeverity.ERROR,
         metadata=metadata,
     )
+
+
+def schema_check_spec(name: str, asset: str, model: str) -> dg.AssetCheckSpec:
+    """A blocking pandera check: a frame that breaks its model is never published."""
+    return dg.AssetCheckSpec(
+        name,
+        asset=asset,
+        blocking=True,
+        description=f"Blocking: every row matches the pandera model schemas.{model} "
+        "(validated lazily; the failure cases are shown as metadata).",
+    )

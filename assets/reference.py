@@ -6,7 +6,13 @@ from typing import Any
 import dagster as dg
 import pandas as pd
 
-from assets._metadata import counts_table, frame_metadata, markdown_table, schema_check_result
+from assets._metadata import (
+    counts_table,
+    frame_metadata,
+    markdown_table,
+    schema_check_result,
+    schema_check_spec,
+)
 from gwr.build import indicator_frame, load_catalog, resolve_indicators
 from gwr.indicators import Resolver
 from gwr.inputs import code_fingerprint
@@ -21,7 +27,9 @@ OWNERS = ["team:data-engineering"]
     code_version=code_fingerprint("indicators", "build"),
     kinds={"python", "csv"},
     owners=OWNERS,
-    check_specs=[dg.AssetCheckSpec("catalog_schema", asset="indicator_catalog", blocking=True)],
+    check_specs=[
+        schema_check_spec("catalog_schema", "indicator_catalog", "IndicatorCatalogSchema")
+    ],
 )
 def indicator_catalog(inputs: InputFolders) -> Iterator[Any]:
     """The canonical indicators (data/reference/indicators.csv): names in Chinese and
@@ -40,7 +48,7 @@ def indicator_catalog(inputs: InputFolders) -> Iterator[Any]:
     kinds={"python", "pandas"},
     owners=OWNERS,
     check_specs=[
-        dg.AssetCheckSpec("resolution_schema", asset="indicator_resolution", blocking=True),
+        schema_check_spec("resolution_schema", "indicator_resolution", "IndicatorResolutionSchema"),
         dg.AssetCheckSpec(
             "all_wordings_resolved",
             asset="indicator_resolution",

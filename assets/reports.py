@@ -6,7 +6,7 @@ from typing import Any
 import dagster as dg
 import pandas as pd
 
-from assets._metadata import counts_table, frame_metadata, schema_check_result
+from assets._metadata import counts_table, frame_metadata, schema_check_result, schema_check_spec
 from gwr.cache import ParseCache
 from gwr.ingest import documents_frame, extract_reports, report_parser_version
 from gwr.inputs import code_fingerprint, discover, files_frame, files_from_frame
@@ -21,7 +21,7 @@ OWNERS = ["team:data-engineering"]
     code_version=code_fingerprint("inputs"),
     kinds={"python", "text"},
     owners=OWNERS,
-    check_specs=[dg.AssetCheckSpec("documents_schema", asset="report_documents", blocking=True)],
+    check_specs=[schema_check_spec("documents_schema", "report_documents", "DocumentSchema")],
 )
 def report_documents(inputs: InputFolders) -> Iterator[Any]:
     """Every government work report (政府工作报告, UTF-8 .txt) under `reports/`, fingerprinted
@@ -55,8 +55,8 @@ def report_documents(inputs: InputFolders) -> Iterator[Any]:
         ),
     },
     check_specs=[
-        dg.AssetCheckSpec("statements_schema", asset="report_statements", blocking=True),
-        dg.AssetCheckSpec("quarantine_schema", asset="report_quarantine", blocking=True),
+        schema_check_spec("statements_schema", "report_statements", "ReportStatementSchema"),
+        schema_check_spec("quarantine_schema", "report_quarantine", "QuarantineSchema"),
     ],
 )
 def report_statements(

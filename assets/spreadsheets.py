@@ -6,7 +6,7 @@ from typing import Any
 import dagster as dg
 import pandas as pd
 
-from assets._metadata import counts_table, frame_metadata, schema_check_result
+from assets._metadata import counts_table, frame_metadata, schema_check_result, schema_check_spec
 from gwr.cache import ParseCache
 from gwr.ingest import documents_frame, read_spreadsheets, sheet_parser_version
 from gwr.inputs import code_fingerprint, discover, files_frame, files_from_frame
@@ -21,9 +21,7 @@ OWNERS = ["team:data-engineering"]
     code_version=code_fingerprint("inputs"),
     kinds={"python", "excel"},
     owners=OWNERS,
-    check_specs=[
-        dg.AssetCheckSpec("documents_schema", asset="spreadsheet_documents", blocking=True)
-    ],
+    check_specs=[schema_check_spec("documents_schema", "spreadsheet_documents", "DocumentSchema")],
 )
 def spreadsheet_documents(inputs: InputFolders) -> Iterator[Any]:
     """Every file departments sent under `spreadsheets/` (.xlsx/.xls/.ods/.csv), fingerprinted
@@ -59,8 +57,8 @@ def spreadsheet_documents(inputs: InputFolders) -> Iterator[Any]:
         ),
     },
     check_specs=[
-        dg.AssetCheckSpec("records_schema", asset="sheet_records", blocking=True),
-        dg.AssetCheckSpec("quarantine_schema", asset="sheet_quarantine", blocking=True),
+        schema_check_spec("records_schema", "sheet_records", "SheetRecordSchema"),
+        schema_check_spec("quarantine_schema", "sheet_quarantine", "QuarantineSchema"),
     ],
 )
 def sheet_records(
