@@ -11,6 +11,7 @@ from typing import Any
 import dagster as dg
 import pandas as pd
 
+from assets._errors import fail_fast_on_permanent_errors
 from assets._metadata import markdown_table
 from assets.warehouse import TABLES, table_key
 from gwr.inputs import code_fingerprint
@@ -28,6 +29,7 @@ CHECKED_TABLES = list(TABLES)
     deps=[table_key(t) for t in TABLES],
     code_version=code_fingerprint("quality"),
 )
+@fail_fast_on_permanent_errors
 def warehouse_quality(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> dg.Output[dict[str, Any]]:

@@ -6,6 +6,7 @@ from typing import Any
 import dagster as dg
 import pandas as pd
 
+from assets._errors import fail_fast_on_permanent_errors
 from assets._metadata import (
     counts_table,
     frame_metadata,
@@ -31,6 +32,7 @@ OWNERS = ["team:data-engineering"]
         schema_check_spec("catalog_schema", "indicator_catalog", "IndicatorCatalogSchema")
     ],
 )
+@fail_fast_on_permanent_errors
 def indicator_catalog(inputs: InputFolders) -> Iterator[Any]:
     """The canonical indicators (data/reference/indicators.csv): names in Chinese and
     English, measure, unit, accumulation and direction. Targets and actuals meet only
@@ -56,6 +58,7 @@ def indicator_catalog(inputs: InputFolders) -> Iterator[Any]:
         ),
     ],
 )
+@fail_fast_on_permanent_errors
 def indicator_resolution(
     inputs: InputFolders,
     indicator_catalog: pd.DataFrame,

@@ -6,6 +6,7 @@ from typing import Any
 import dagster as dg
 import pandas as pd
 
+from assets._errors import fail_fast_on_permanent_errors
 from assets._metadata import counts_table, frame_metadata, schema_check_result, schema_check_spec
 from gwr.cache import ParseCache
 from gwr.ingest import documents_frame, extract_reports, report_parser_version
@@ -23,6 +24,7 @@ OWNERS = ["team:data-engineering"]
     owners=OWNERS,
     check_specs=[schema_check_spec("documents_schema", "report_documents", "DocumentSchema")],
 )
+@fail_fast_on_permanent_errors
 def report_documents(inputs: InputFolders) -> Iterator[Any]:
     """Every government work report (政府工作报告, UTF-8 .txt) under `reports/`, fingerprinted
     by the sha256 of its bytes, so that later steps re-parse only what changed."""
@@ -59,6 +61,7 @@ def report_documents(inputs: InputFolders) -> Iterator[Any]:
         schema_check_spec("quarantine_schema", "report_quarantine", "QuarantineSchema"),
     ],
 )
+@fail_fast_on_permanent_errors
 def report_statements(
     context: dg.AssetExecutionContext,
     report_documents: pd.DataFrame,

@@ -6,6 +6,7 @@ from typing import Any
 import dagster as dg
 import pandas as pd
 
+from assets._errors import fail_fast_on_permanent_errors
 from assets._metadata import counts_table, frame_metadata, schema_check_result, schema_check_spec
 from gwr.cache import ParseCache
 from gwr.ingest import documents_frame, read_spreadsheets, sheet_parser_version
@@ -23,6 +24,7 @@ OWNERS = ["team:data-engineering"]
     owners=OWNERS,
     check_specs=[schema_check_spec("documents_schema", "spreadsheet_documents", "DocumentSchema")],
 )
+@fail_fast_on_permanent_errors
 def spreadsheet_documents(inputs: InputFolders) -> Iterator[Any]:
     """Every file departments sent under `spreadsheets/` (.xlsx/.xls/.ods/.csv), fingerprinted
     by content; files of other types are listed too, so they can be quarantined, not lost."""
@@ -61,6 +63,7 @@ def spreadsheet_documents(inputs: InputFolders) -> Iterator[Any]:
         schema_check_spec("quarantine_schema", "sheet_quarantine", "QuarantineSchema"),
     ],
 )
+@fail_fast_on_permanent_errors
 def sheet_records(
     context: dg.AssetExecutionContext,
     spreadsheet_documents: pd.DataFrame,

@@ -7,6 +7,7 @@ from typing import Any
 import dagster as dg
 import pandas as pd
 
+from assets._errors import fail_fast_on_permanent_errors
 from assets._metadata import markdown_table
 from gwr import settings
 from gwr.build import (
@@ -107,6 +108,7 @@ def _table_metadata(con: Any, name: str) -> dict[str, Any]:
         )
     ],
 )
+@fail_fast_on_permanent_errors
 def warehouse_tables(
     context: dg.AssetExecutionContext,
     inputs: InputFolders,
@@ -185,6 +187,7 @@ def conflicting_actuals_check(con: Any) -> dg.AssetCheckResult:
     deps=[table_key(t) for t in TABLES],
     code_version=code_fingerprint("export"),
 )
+@fail_fast_on_permanent_errors
 def mart_parquet(warehouse: WarehouseResource) -> dg.MaterializeResult:
     """Every mart table and view as Parquet beside the warehouse, for BI tools and notebooks
     that cannot open DuckDB; written to a new folder and renamed into place."""

@@ -33,11 +33,9 @@ def load_catalog(reference_dir: Path) -> Catalog:
 
 
 def indicator_frame(reference_dir: Path) -> pd.DataFrame:
-    """`raw.indicators`: the reference catalog as a frame (CSV columns as they are)."""
-    frame = pd.read_csv(reference_dir / "indicators.csv", dtype=str, keep_default_na=False)
-    frame = frame.replace({"": None})
-    frame["higher_is_better"] = frame["higher_is_better"].str.lower().isin(["true", "1", "yes"])
-    return frame
+    """`raw.indicators`: the reference catalog as a frame, validated by `Catalog.load`
+    (which names the file, line and problem when the CSV is malformed)."""
+    return pd.DataFrame(load_catalog(reference_dir).to_records())
 
 
 def resolve_indicators(frames: Iterable[pd.DataFrame], resolver: Resolver) -> pd.DataFrame:

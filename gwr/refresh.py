@@ -17,6 +17,7 @@ def run_refresh(verbose: bool = False) -> int:
     from gwr import settings
     from gwr.build import format_summary, summarize
     from pipelines.definitions import defs
+    from pipelines.sensors import root_cause
 
     instance = (
         dg.DagsterInstance.get()
@@ -45,8 +46,7 @@ def run_refresh(verbose: bool = False) -> int:
         print(f"refresh FAILED after {elapsed:.1f}s (run {result.run_id})", file=sys.stderr)
         for event in result.all_events:
             if event.event_type_value == "STEP_FAILURE":
-                error = event.step_failure_data.error
-                message = error.message.strip() if error else "unknown error"
+                message = root_cause(event.step_failure_data.error)
                 print(f"  step {event.step_key}: {message}", file=sys.stderr)
         for check in failed_checks:
             print(

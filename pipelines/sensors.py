@@ -87,16 +87,21 @@ def refresh_failure_summary(
     context.log.error(json.dumps(summary, ensure_ascii=False))
 
 
+def root_cause(error: object | None) -> str:
+    """The innermost error message: Dagster wraps user errors ("Error occurred while
+    executing op …"), and the engineer wants the reason underneath."""
+    if error is None:
+        return "unknown error"
+    while getattr(error, "cause", None) is not None:
+        error = error.cause  # type: ignore[attr-defined]
+    return str(getattr(error, "message", error)).strip()
+
+
 def failure_summary(context: dg.RunFailureSensorContext) -> dict[str, object]:
-    steps = []
-    for event in context.get_step_failure_events():
-        error = event.step_failure_data.error
-        steps.append(
-            {
-                "step": event.step_key,
-                "error": error.message.strip() if error else "unknown error",
-            }
-        )
+    steps = [
+        {"step": event.step_key, "error": root_cause(event.step_failure_data.error)}
+        for event in context.get_step_failure_events()
+    ]
     return {
         "run_id": context.dagster_run.run_id,
         "job": context.dagster_run.job_name,
