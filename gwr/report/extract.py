@@ -72,7 +72,29 @@ Rules (what is a row and what is not)
   that starts with its own year (``…，2024年预期增长6.5%``) is judged on its own,
   and a sentence without cues keeps the kind of the one before it.
 * A statement restated later (same kind, year, indicator, measure, value,
-  unit) is reported once, at its first occurrence.
+  unit) is reported once, at its first occurrence; a figure first stated
+  under a placeholder (``过去一年，增长5.8%``, ``今年目标：增长6%``) and restated
+  with its indicator is one row, named (and compared) as in the restatement.
+  ``经济总量``/``GDP``/``经济增长`` restate ``地区生产总值``.
+* In a plan part a sentence that opens with a past year (``2019年，全市共有…``,
+  ``2019年底…``) and its ``；``-items are actuals of that year; under a target cue
+  ``预计新增…`` is still a target.
+* ``至少``/``最少`` before the subject or number -> ``>=``; ``跨越/迈上 N、M台阶``,
+  ``突破N大关`` -> one ``>=`` row each; ``突破200万大关`` / ``常住人口突破100万``
+  (a bare ``万`` after a subject of people) -> count in ``万``.
+* Not rows: ``5人制`` (a name), ``50户以上X连片村寨8个`` (a count threshold
+  inside a name), ``第四个突破2000亿元大关的城市`` (a rank milestone).
+  ``20%的村集体年收入超30万元`` -> one ratio_pct row (30万元 is in its subject).
+* ``分别达A、B，均增长N%`` -> N% for every subject of the enumeration;
+  ``0.8个、1.3个百分点`` -> the trailing 个百分点 applies back; ``城镇和农村居民
+  收入达到A元和B元`` pairs subjects and values in order.
+* ``从A增长到B`` like ``由A…到B``; ``由2019年的A家发展到B家`` -> A is an actual of
+  2019, B of the review year.
+* Qualitative items also: ``提质提效``/``稳量提质`` style slogans, ``保持正增长``,
+  ``保持合理水平`` (benchmark 合理水平), ``与国家价格调控目标保持衔接``, ``X、Y均完成
+  省下达`` (one row per subject), ``A实现正增长、B稳中提质`` (one row per predicate);
+  a list under a standalone ``今年预期目标`` heading or after a paragraph ending in
+  ``主要预期目标是：`` is read on the next paragraph.
 """
 
 from __future__ import annotations
@@ -136,7 +158,12 @@ _CONT_AFTER = (
     "比上年",
     "较上年",
     "或",
+    "台阶",
+    "大关",
+    "关口",
 )
+#: 跨越20亿元、30亿元台阶 / 突破200万大关: milestones (>=), not nouns after a quantity
+_MILESTONE_AFTER = ("台阶", "大关", "关口")
 _NAME_PREFIXES = ("首超", "首破", "年产", "日产", "年处理", "年吞吐", "年加工")
 #: Units that, written before a noun, give the size of a facility, not a quantity
 #: of work: 27万千瓦风电场, 50万吨…项目.  Area and length before a noun are work
@@ -154,9 +181,12 @@ _NOT_UNIT_BIGRAMS = frozenset(
 #: 增长6%以上的目标: a number before 的 that is still the target
 _TARGET_AFTER_DE = re.compile(r"(?:预期)?(?:目标|增长|增速|水平)")
 _COMPARE_SUBJ_RE = re.compile(r"^(?:(?:比|较|同比|与)[^，。；]{0,8}|同口径|可比价)$")
-_FROM_TO_RE = re.compile(r"[^，。；由]{0,6}?(?:到|至)")
+_FROM_TO_RE = re.compile(r"[^，。；由从]{0,6}?(?:到|至)")
+#: 由2018年的12家发展到40家: a base level dated to its year
+_FROM_LAST = frozenset("由从的年底末")
+_FROM_YEAR_RE = re.compile(r"[由从]((?:19|20)\d{2})年(?:底|末)?的?$")
 _FROM_TO_SUBJ_RE = re.compile(
-    r"由[^由，。；]*?(?:增加|提高|上升|下降|降低|减少|扩大|增长|发展|调整|提升)?(?:到|至)$"
+    r"[由从][^由从，。；]*?(?:增加|提高|上升|下降|降低|减少|扩大|增长|发展|调整|提升)?(?:到|至)$"
 )
 _PRE_LAST = frozenset(w[-1] for w in PRE_COMPARATORS) | {"达", "到"}
 _VERB_IN_TAIL_RE = re.compile(
@@ -172,6 +202,32 @@ _RANK_WORDS_RE = re.compile(
 _PEOPLE_NOUN_RE = re.compile(
     r"[^，。；、：！？\n\d]{0,12}?(人口|群众|农户|农民|居民|职工|劳动力|家庭|户|人)"
 )
+#: 20%的行政村集体经济收入超20万元: a share of a group above a threshold
+_SHARE_OF_RE = re.compile(r"[^，。；、：！？\n\d]{2,20}?(?:超过|超|达到|达|高于|不低于|突破|在)\d")
+_SHARE_TAIL_RE = re.compile(
+    r"的([^，。；、：！？\n\d]{2,20}?(?:超过|超|达到|达|高于|不低于|突破|在)\d+(?:\.\d+)?"
+    r"(?:万亿|亿|万|千)?(?:元|户|人|个|%|亩|吨)?(?:以上)?)"
+)
+#: placeholders that are no indicator (a lead clause, a time word)
+_GENERIC_IND_RE = re.compile(
+    r"^(?:过去一年|过去五年|五年来|一年来|今年|去年|全年|目标|预期目标|今年目标|全年目标|新的一年"
+    r"|综合[^，。；]{0,16}因素|[^，。；]{0,6}(?:看|来看|而言))?$"
+)
+#: verbs whose object can be a count with 以上 before its noun (新增100家以上企业)
+_CREATE_VERBS = (
+    "新增",
+    "培育",
+    "引进",
+    "新建",
+    "建成",
+    "认定",
+    "打造",
+    "发展",
+    "招引",
+    "签约",
+    "达到",
+)
+_PEOPLE_SUBJ_RE = re.compile(r"旅客|游客|客流|客运|人口|人数|人次|观众|用户|学生|就业|群众")
 _NAME_PREFIXES_ALL = _NAME_PREFIXES + tuple(p + "达" for p in _NAME_PREFIXES)
 _RANK_PREFIXES = ("第", "前", "排名", "位列", "位居", "居", "列")
 #: Head nouns of a measure, copied to earlier items of an enumeration that lack
@@ -193,6 +249,8 @@ _ACTUAL_CUES = (
     "荣获", "首次", "成功", "已有", "已经", "新设",
 )  # fmt: skip
 _HAS_NUM_RE = re.compile(r"\d|百分之|[一二两三四五六七八九][十百千万亿]")
+#: a heading that is only the targets list's title: 今年预期目标, 2024年主要目标：
+_TARGET_HEADING_RE = re.compile(r"(?:主要|预期|发展)目标[是为]?[：:。*]*$|主要指标[：:。*]*$")
 _MAIN_TARGET_RE = re.compile(r"主要(?:预期)?目标|预期目标|主要指标|发展目标")
 
 # precompiled patterns used in the hot path (named by use below)
@@ -230,6 +288,7 @@ class _Mention:
     skip: bool = False
     modifier: bool = False
     prenominal: bool = False
+    base_year: int | None = None  # 由2018年的12家…: a base level of that year
 
     @property
     def comparator(self) -> str:
@@ -288,6 +347,7 @@ def _scale_of(s: str | None) -> str:
 
 def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> list[_Mention]:
     out: list[_Mention] = []
+    share_thresholds: list[int] = []
     for m in _Q_RE.finditer(text, a, b):
         n1, apx0, s1, rng, n2, s2, pc, cn, apx_s, unit_base_txt, post = m.groups()
         if apx0 and (rng or not s1):
@@ -298,7 +358,24 @@ def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> 
             if rng or cn is not None:
                 continue
             pn = _PEOPLE_NOUN_RE.match(text, m.end())
-            if (
+            milestone = (
+                pn is None
+                and (
+                    text.startswith(_MILESTONE_AFTER, m.end())
+                    or (m.end() >= b or text[m.end()] in "，。；、！")
+                )
+                and _PEOPLE_SUBJ_RE.search(
+                    text,
+                    max(
+                        a,
+                        m.start() - 16,
+                        *(text.rfind(c, max(a, m.start() - 16), m.start()) for c in "，；："),
+                    ),
+                    m.start(),
+                )
+                is not None
+            )  # 旅客吞吐量突破200万大关: people counted in 万
+            if not milestone and (
                 not pn
                 or text[m.end() : m.end() + 1] < "\u4e00"
                 or text[m.end() : m.end() + 1] > "\u9fff"
@@ -307,7 +384,7 @@ def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> 
             v = _dec(n1)
             if v is None:
                 continue
-            base = "户" if pn.group(1) in ("户", "农户", "家庭") else "人"
+            base = "户" if pn is not None and pn.group(1) in ("户", "农户", "家庭") else "人"
             f = Decimal(10_000) if s1 == "万" else Decimal(100_000_000)
             pre0 = None
             if m.start() > a and text[m.start() - 1] in _PRE_LAST:
@@ -323,7 +400,9 @@ def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> 
                 None,
                 bool(apx_s),
             )
-            mention.prenominal = True
+            mention.prenominal = not milestone
+            if milestone and pre0 is None and text.startswith(_MILESTONE_AFTER, m.end()):
+                mention.pre_cmp = "突破"
             out.append(mention)
             continue
         if unit_base_txt is None and (pc is None and (n1 is None or rng or s1 or apx_s)):
@@ -398,6 +477,9 @@ def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> 
         if m.start() > a and text[m.start() - 1] in _PRE_LAST:
             pm = PRE_RE.search(text[max(a, m.start() - 6) : m.start()])
             pre = pm.group(1) if pm else None
+        nxt = text[end : end + 2]
+        if pre is None and post is None and nxt in _MILESTONE_AFTER:
+            pre = "突破"  # 跨越20亿元、30亿元台阶: each figure is a threshold passed
         mention = _Mention(m.start(), end, value, value_max, info, pre, post, apx)
         # exclusions
         qi = bisect_right(quoted, (m.start(), 1 << 60)) - 1
@@ -408,9 +490,20 @@ def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> 
             mention.skip = True
         if prev2.endswith(_NAME_PREFIXES_ALL):
             mention.skip = True
-        if text[max(a, m.start() - 1) : m.start()] == "由" and _FROM_TO_RE.match(text, end):
-            mention.skip = True  # 由166万户增加到276万户: the start level is not stated as a result
+        c0 = text[m.start() - 1] if m.start() > a else ""
+        if c0 in _FROM_LAST and _FROM_TO_RE.match(text, end):
+            fy = (
+                _FROM_YEAR_RE.search(text, max(a, m.start() - 12), m.start())
+                if c0 not in ("由", "从")
+                else None
+            )
+            if fy is not None:
+                mention.base_year = int(fy.group(1))  # a dated base level: an actual
+            elif c0 in ("由", "从"):
+                mention.skip = True  # 由166万户增加到276万户: an undated start level
         nxt = text[end : end + 2]
+        if nxt.startswith("制"):
+            continue  # 5人制足球场, 3年制: part of a name
         if text[end - 1 : end + 1] in _NOT_UNIT_BIGRAMS:
             continue  # 14亿多人口: 人口 is a noun, not 人 + 口
         if info.base == "位" and (
@@ -427,6 +520,15 @@ def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> 
             continue  # 7项主要经济指标增速居全省前3位: a ranking, not a quantity
         if nxt.startswith("的") and not _TARGET_AFTER_DE.match(text, end + 1):
             mention.skip = True  # 首个突破13万亿元的省份, 100%的信心
+            sh = _SHARE_OF_RE.match(text, end + 1) if info.kind == "percent" else None
+            if sh is not None:
+                # 20%的村集体年收入超30万元: the row is the share; the amount is
+                # a threshold inside its subject
+                mention.skip = False
+                mention.prenominal = True
+                share_thresholds.append(sh.end() - 1)
+        elif nxt in _MILESTONE_AFTER and text.startswith("的", end + 2):
+            mention.skip = True  # 第四个突破2000亿元大关的地区: a rank milestone
         if nxt.startswith(("月", "年", "季度", "周", "天")) or prev2.endswith("连续"):
             mention.skip = True  # durations: 连续36个月
         if info.text.endswith("%") and prev2.endswith("连续"):
@@ -441,6 +543,20 @@ def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> 
             if info.kind == "amount" and info.base in _CAPACITY_BASES:
                 mention.skip = True  # capacity inside a name: 27万千瓦风电场
         out.append(mention)
+    for mn in out:
+        if mn.start in share_thresholds:
+            mn.skip = True
+    # 0.8个、1.3个百分点: a trailing 个百分点 applies back to the earlier items
+    for i in range(len(out) - 2, -1, -1):
+        cur, nx = out[i], out[i + 1]
+        if (
+            cur.unit is not None
+            and nx.unit is not None
+            and cur.unit.text == "个"
+            and nx.unit.kind == "pp"
+            and text[cur.end : nx.start] in ("、", "和", "及")
+        ):
+            cur.unit = nx.unit
     # 南江50万吨、通江40万吨…项目: items of a list of names share the skip
     for i in range(len(out) - 1, 0, -1):
         cur, prev = out[i], out[i - 1]
@@ -510,7 +626,7 @@ def _strip_tail(s: str) -> tuple[str, list[str]]:
     while changed and s:
         changed = False
         for w in _TAIL_BY_LAST.get(s[-1], ()):
-            if s.endswith(w):
+            if s.endswith(w) and not (w == "增" and s.endswith("新增")):
                 verbs.append(w)
                 s = s[: -len(w)]
                 changed = True
@@ -614,6 +730,11 @@ def _cue_kind(sentence: str, year: int) -> str | None:
     return None
 
 
+#: a sentence or clause that opens with its own (past) year: 2019年，…  2019年全市共…
+_PAST_YEAR_START_RE = re.compile(
+    r"^[，、：；。]?(?:截至|截止|截止到)?((?:19|20)\d{2})年(?:底|末|全年|度)?+(?![以之前后来初至到起开])"
+)
+_TARGET_START_RE = re.compile(r"^(?:今年|明年|力争|确保|计划|预计到|到20\d{2}年|新的一年)")
 _FUTURE_YEAR_RE = re.compile(r"(?:到|至)(20\d{2})年")
 _TO_YEAR_RE = re.compile(r"(?:到|至)(20\d{2})年|(20\d{2})年(?:底|末)前?")
 
@@ -629,8 +750,22 @@ def _sentence_kind(
     if para.part_kind == "plan":
         if _RX7.match(sentence) or re.match(rf"^{report_year - 1}年[，,]", sentence):
             return "actual", report_year - 1
+        py = _PAST_YEAR_START_RE.match(sentence)
+        if py and int(py.group(1)) < report_year:
+            return "actual", int(py.group(1))  # 2019年共建成…: the past, stated in the plan
         return "target", report_year
+    py = _PAST_YEAR_START_RE.match(sentence)
+    if py and int(py.group(1)) < report_year - 1:
+        return "actual", int(py.group(1))  # 2017年，全市共有…: the past, of its own year
     cue = _cue_kind(sentence, report_year)
+    if (
+        cue == "actual"
+        and state.get("kind") == "target"
+        and "预计" in sentence
+        and f"{report_year - 1}年" not in sentence
+        and not any(c in sentence for c in _ACTUAL_CUES if c != "预计")
+    ):
+        cue = "target"  # under a target cue, 预计新增学位990个 is still a target
     if cue is None:
         cue = str(state.get("kind") or "target")
     state["kind"] = cue
@@ -693,6 +828,7 @@ class _Ctx:
         self.section = section
         self.prev_indicator = prev_indicator  # last subject of the paragraph so far
         self.out: list[_Cand] = []
+        self.last_enum: list[str] = []  # subjects of the last 分别 enumeration
 
     def add(
         self,
@@ -704,6 +840,7 @@ class _Ctx:
         *,
         comparator: str | None = None,
         year: int | None = None,
+        kind: str | None = None,
     ) -> _Cand | None:
         info = mention.unit
         if info is None or mention.value is None:
@@ -727,7 +864,7 @@ class _Ctx:
             vmax = -vmax if vmax is not None else None
         indicator = _tidy_indicator(indicator)
         c = _Cand(
-            kind=self.kind,
+            kind=kind or self.kind,
             year=year if year is not None else self.year,
             indicator=indicator,
             measure=measure,
@@ -824,13 +961,20 @@ def _extract_sentence(
             if (
                 first is not None
                 and not mentions[first].prenominal
-                and mentions[first].start - ca <= 10
+                and mentions[first].start - ca <= 40
                 and text[mentions[first].end : mentions[first].end + 1] in ("、", "和")
             ):
-                subj0, _ = _strip_lead(text[ca : mentions[first].start], ca)
+                subj0, p0 = _strip_lead(text[ca : mentions[first].start], ca)
                 subj0, _ = _strip_tail(subj0)
-                if not subj0 and len(_chain_after(mentions, first, text)) > 1:
-                    k, klen = 0, 0
+                if not subj0 and mentions[first].start - ca <= 10:
+                    if len(_chain_after(mentions, first, text)) > 1:
+                        k, klen = 0, 0
+                elif ("和" in subj0 or "、" in subj0) and "等" not in subj0:
+                    # 城镇和农村居民收入达到A元和B元: as many subjects as values,
+                    # paired in order (an implicit 分别)
+                    n0 = len(_chain_after(mentions, first, text))
+                    if n0 > 1 and len(_split_subjects(subj0, n0)) == n0:
+                        k, klen = p0 - ca + len(subj0), 0
         if k >= 0:
             first = next(
                 (i for i in cms if mentions[i].start > ca + k and not mentions[i].skip), None
@@ -881,6 +1025,7 @@ def _extract_sentence(
                             )
                             for mn in chain
                         ]
+                    ctx.last_enum = list(subjects)
                     for subj, mn in zip(subjects, chain, strict=False):
                         if mn.unit is None:
                             mn = _Mention(
@@ -934,7 +1079,9 @@ def _extract_sentence(
                     m.prenominal
                     and j + 1 < len(seg_ms)
                     and m.unit is not None
-                    and m.unit.kind != "count"
+                    and (m.unit.kind != "count" or m.post_cmp in ("以上", "以下"))
+                    and not seg_ms[j + 1].skip
+                    and m.unit.kind != "percent"
                 ):
                     # 10亿元以上工业项目14个: a threshold inside the name; a count
                     # before its noun (33个重点项目完成投资89.9亿元) stays a row
@@ -942,6 +1089,17 @@ def _extract_sentence(
                     if not _RX8.search(between):
                         m.modifier = True
                         continue
+                if (
+                    m.prenominal
+                    and j + 1 == len(seg_ms)
+                    and m.unit is not None
+                    and m.unit.kind == "count"
+                    and m.post_cmp in ("以上", "以下")
+                    and not text[max(sa2, m.start - 3) : m.start].endswith(_CREATE_VERBS)
+                ):
+                    # 对50户以上木质房屋连片村寨实施改造: a size class in a name
+                    m.modifier = True
+                    continue
                 real.append(m)
             pos = sa2
             for m in real:
@@ -970,8 +1128,26 @@ def _emit_segment_mention(
             prev.value_max = vmax
             prev.qb = m.end
             return m.end
+    if m.base_year is not None:
+        bsubj, boff = _strip_lead(raw[: raw.rfind("由") if "由" in raw else raw.rfind("从")], pos)
+        bsubj, _ = _strip_tail(bsubj)
+        if not bsubj and ctx.out:
+            bsubj = ctx.out[-1].indicator
+        ctx.add(bsubj, m, [], boff, m.end, year=m.base_year, kind="actual")
+        return m.end
+    if ctx.out and ctx.out[-1].year != ctx.year and _FROM_TO_RE.fullmatch(raw):
+        # 由2018年的12家发展到40家: the end level has the subject of the base
+        ctx.add(ctx.out[-1].indicator, m, [], m.start, m.end, year=to_year)
+        return m.end
     subj, off = _strip_lead(raw, pos)
-    ft = _FROM_TO_SUBJ_RE.search(subj) if "由" in subj else None
+    cmp_over = None
+    near = text.find("少", max(0, m.start - 40), m.start)
+    if near > 0 and m.comparator == "=" and text[near - 1] in "至最":
+        lo = max(0, m.start - 40)
+        lo = max(lo, *(text.rfind(c, lo, m.start) for c in "，。；：\n"))
+        if near - 1 >= lo:
+            cmp_over = ">="  # 至少新建学校5所、医院3所
+    ft = _FROM_TO_SUBJ_RE.search(subj) if "由" in subj or "从" in subj else None
     subj2, verbs = _strip_tail(subj[: ft.start()] if ft else subj)
     if _COMPARE_SUBJ_RE.match(subj2):
         subj2 = ""  # 比年初预算增加1800亿元: a change of the previous item
@@ -980,6 +1156,15 @@ def _emit_segment_mention(
     # 均/各: several subjects, one value
     each = any(v in ("均", "各", "都") for v in verbs)
     new_pos = m.end
+    share = (
+        _SHARE_TAIL_RE.match(text, m.end, sb)
+        if m.prenominal and m.unit is not None and m.unit.kind == "percent"
+        else None
+    )
+    if share is not None:
+        # 30%的行政村集体经济年收入超20万元: the share of a group above a threshold
+        ctx.add(share.group(1), m, verbs, m.start, share.end(), year=to_year)
+        return share.end()
     if m.prenominal:
         tail_m = _RX10.match(text[m.end : sb])
         tail = tail_m.group(0) if tail_m else ""
@@ -1000,6 +1185,11 @@ def _emit_segment_mention(
         indicator = subj2
         qb = m.end
     qa = off
+    if not indicator and each and len(ctx.last_enum) > 1:
+        # 分别达38517元、22857元，均增长9%: every subject of the enumeration
+        for sj in ctx.last_enum:
+            ctx.add(sj, m, verbs, min(off, m.start), qb, year=to_year, comparator=cmp_over)
+        return new_pos
     if not indicator:
         # an empty subject: the item before in this sentence (新增市场主体2.1万户、
         # 增长15.2%), else a number-less clause just before (X：N, GDP增速逐季攀升，
@@ -1013,6 +1203,8 @@ def _emit_segment_mention(
             lsubj, loff = _strip_lead(text[la:lb], la)
             lsubj, lverbs = _strip_tail(lsubj.rstrip("：*"))
             lsubj, lverbs2 = _strip_tail(lsubj.rstrip("*"))
+            if _GENERIC_IND_RE.match(lsubj):
+                lsubj = ""  # 过去一年，增长5.8%: a time word, not a subject
             if lsubj:
                 indicator, qa = lsubj, loff
                 verbs = lverbs + lverbs2 + verbs
@@ -1021,9 +1213,9 @@ def _emit_segment_mention(
     if each and ("、" in indicator or "和" in indicator or "及" in indicator):
         subjects = _split_subjects(indicator, 0)
         for sj in subjects:
-            ctx.add(sj, m, verbs, qa, qb, year=to_year)
+            ctx.add(sj, m, verbs, qa, qb, year=to_year, comparator=cmp_over)
         return new_pos
-    ctx.add(indicator, m, verbs, qa, qb, year=to_year)
+    ctx.add(indicator, m, verbs, qa, qb, year=to_year, comparator=cmp_over)
     return new_pos
 
 
@@ -1041,7 +1233,7 @@ _QUAL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"^(?P<ind>[^，。；]{2,30}?)(?:增长)?(?:和|与|同)(?P<bm>[^，。；\d]{2,20}?)"
-            r"(?:基本)?(?:同步|相适应|相协调|相匹配)(?:增长)?$"
+            r"(?:基本)?(?:保持)?(?:同步|相适应|相协调|相匹配|相衔接|衔接|相一致|一致)(?:增长)?$"
         ),
         "=",
     ),
@@ -1060,21 +1252,40 @@ _QUAL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "=",
     ),
     (
+        # 能耗、减排均完成省下达; 粮食产量完成省下达计划
+        re.compile(
+            r"^(?P<ind>[^，。；]{2,30}?)(?:全面|确保|圆满)?(?:完成|达到|实现|控制在)"
+            r"(?P<bm>(?:国家|中央|省|市|州|县|区|上级)[^，。；\d]{0,6}?(?:下达|确定|规定|核定|要求|定)"
+            r"[^，。；\d]{0,8})$"
+        ),
+        "=",
+    ),
+    (
         re.compile(r"^(?P<ind>[^，。；]{2,20}?)目标(?:在|按)[^，。；\d]{0,24}(?:考核|完成|实现)$"),
         "=",
     ),
     (
         re.compile(
             r"^(?P<ind>[^，。；]{2,30}?)(?:保持|实现|继续|持续|进一步|稳步|稳定|基本|总体|明显|较快|平稳|合理|"
-            r"稳中有|不断|逐步|快速|大幅|显著)+(?:增长|提高|提升|上升|改善|稳定|下降|降低|减少|平衡|优化|扩大|"
+            r"稳中有|不断|逐步|快速|大幅|显著|正)+(?:增长|提高|提升|上升|改善|稳定|下降|降低|减少|平衡|优化|扩大|"
             r"增加|好转|向好|回升|进|升)$"
+        ),
+        "=",
+    ),
+    (
+        # 城镇调查失业率保持合理水平, 空气质量继续保持全国一流水平
+        re.compile(
+            r"^(?P<ind>[^，。；]{2,30}?)(?:继续|持续|总体|始终|稳定)?(?:保持|处于|保持在|稳定在|维持在?)"
+            r"(?P<bm>[^，。；\d]{0,12}?水平)(?:以上|以内|以下)?$"
         ),
         "=",
     ),
     (
         re.compile(
             r"^(?P<ind>[^，。；]{2,20}?)(?:保稳提质|促稳提质|稳中提质|稳中向好|量稳质升|稳规模优结构|提质增效|"
-            r"稳中有升|稳中有增|稳中有降|基本平衡|总体稳定|保持稳定|持续向好)$"
+            r"稳中有升|稳中有增|稳中有降|基本平衡|总体稳定|保持稳定|持续向好"
+            # two-verb slogans: 提质提效, 稳量提质, 扩量提质, 增量提效
+            r"|(?:[稳提保促增扩优控降强][量质效速稳规总中升好优]){2})$"
         ),
         "=",
     ),
@@ -1136,37 +1347,68 @@ def _qualitative(ctx: _Ctx, ca: int, cb: int) -> bool:
         )
     if len(subj) > 40:
         return True
+    items: list[tuple[int, int, tuple[str, str, str | None]]] = []
+    if "、" in subj:
+        # 外贸进出口实现正增长、实际使用外资稳中提质: one row per predicate,
+        # when every item has its own (a shared predicate stays one row)
+        pos = 0
+        for part in subj.split("、"):
+            hit = _qual_match(part)
+            if hit is None:
+                items = []
+                break
+            items.append((off + pos, off + pos + len(part), hit))
+            pos += len(part) + 1
+    if not items:
+        hit = _qual_match(subj)
+        if hit is None:
+            return True
+        items = [(off, off + len(subj), hit)]
+    for qa, qb, (ind, comparator, bm) in items:
+        if len(ind) < 2 or ind.startswith(("这些", "这", "我们", "各项")):
+            continue
+        inds = [ind]
+        if ind.endswith(("均", "各", "都")):
+            # 节能减排、耕地保护均完成省下达任务: every subject a row
+            inds = [p for p in _RX4.split(ind[:-1]) if len(p) >= 2] or [ind[:-1]]
+        for one in inds:
+            ctx.out.append(
+                _Cand(
+                    kind=ctx.kind,
+                    year=ctx.year,
+                    indicator=one,
+                    measure="qualitative",
+                    value=None,
+                    value_max=None,
+                    unit=None,
+                    comparator=comparator,
+                    value_base=None,
+                    unit_base=None,
+                    section=ctx.section,
+                    qa=qa,
+                    qb=qb,
+                    benchmark=bm or None,
+                )
+            )
+    return True
+
+
+def _qual_match(subj: str) -> tuple[str, str, str | None] | None:
+    """(indicator, comparator, benchmark) of a number-less target phrase, or None."""
     for rx, cmp_ in _QUAL_PATTERNS:
         m = rx.match(subj)
         if not m:
             continue
         ind = m.group("ind")
+        each = ind.endswith(("均", "各", "都"))
         ind, _ = _strip_tail(ind)
         ind = _RX15.sub("", ind) if len(ind) > 4 else ind
-        if len(ind) < 2 or ind.startswith(("这些", "这", "我们", "各项")):
-            return True
+        if each and not ind.endswith(("均", "各", "都")):
+            ind += "均"
         bm = m.groupdict().get("bm")
         comparator = cmp_ or _QUAL_CMP.get(m.group("cmp"), "=")
-        ctx.out.append(
-            _Cand(
-                kind=ctx.kind,
-                year=ctx.year,
-                indicator=ind,
-                measure="qualitative",
-                value=None,
-                value_max=None,
-                unit=None,
-                comparator=comparator,
-                value_base=None,
-                unit_base=None,
-                section=ctx.section,
-                qa=off,
-                qb=off + len(subj),
-                benchmark=bm or None,
-            )
-        )
-        return True
-    return True
+        return ind, comparator, bm
+    return None
 
 
 # ---------------------------------------------------------------------------
@@ -1179,6 +1421,8 @@ _IND_SYNONYMS = (
     ("GDP", "地区生产总值"),
     ("经济增长", "地区生产总值"),
     ("经济增速", "地区生产总值"),
+    ("经济总量", "地区生产总值"),
+    ("国民经济", "地区生产总值"),
 )
 
 
@@ -1239,21 +1483,28 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
     in_list = False  # inside a main-targets list that spans bullet paragraphs
     prev_indicator = ""  # the last subject, for a value without one (增长6.2%)
     last_section = ""
+    list_fresh = False  # the list's lead-in ended the paragraph before (今年预期目标：)
     for para in paras:
         if para.is_heading:
-            in_list = False
+            # a standalone heading 今年预期目标 opens the list on the next lines
+            in_list = list_fresh = (
+                para.part_kind != "review" and _TARGET_HEADING_RE.search(para.text) is not None
+            )
             continue
         bullet = (bool(_RX18.match(para.text)) or len(para.text) <= 30) and not para.text.endswith(
             "："
         )
-        if in_list and not bullet:
+        if in_list and not bullet and not list_fresh:
             in_list = False
+        close_list = in_list and not bullet  # a whole paragraph of items: the list ends with it
+        list_fresh = False
         if para.section != last_section:
             prev_indicator = ""  # a new section: no subject to inherit
         last_section = para.section
         para_to_year: int | None = None
+        carry_past: int | None = None  # a past year that the ；-items of a line share
         spans = _iter_spans(ct, para.body_start, para.end, _SENT_END)
-        if para.part_kind is None:
+        if para.part_kind != "review":
             spans = _split_at_time_words(ct, spans)
         for sa, sb in spans:
             has_num = _HAS_NUM_RE.search(ct, sa, sb) is not None
@@ -1267,6 +1518,20 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
                 continue  # nothing to extract, no state to update
             sentence = ct[sa:sb]
             kind, yr = _sentence_kind(para, sentence, report_year, state, shift)
+            if (
+                para.part_kind == "plan"
+                and carry_past is not None
+                and sa > 0
+                and ct[sa - 1] == "；"
+                and kind == "target"
+                and not _TARGET_START_RE.match(sentence)
+            ):
+                kind, yr = "actual", carry_past  # 2021年，A…；B…: B is of 2021 too
+            carry_past = yr if kind == "actual" and para.part_kind == "plan" else None
+            if in_list:
+                past = _PAST_YEAR_START_RE.match(sentence)
+                if past and int(past.group(1)) < report_year:
+                    in_list = False  # 2017年全市共有…: the list has ended
             if in_list and para.part_kind != "review":
                 if para.part_kind is None and _cue_kind(sentence, report_year) == "actual":
                     in_list = False
@@ -1297,9 +1562,11 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
                 if colon >= 0:
                     start = colon + 1
                     in_list = True
+                    list_fresh = colon + 1 >= para.end
                 elif _RX19.match(ct[sa + mt.end() : sb].strip("。：，")):
                     start = sb
                     in_list = True
+                    list_fresh = sb >= para.end
                 else:
                     start = sa + mt.end()
             elif in_list:
@@ -1312,9 +1579,13 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
             cands.extend(ctx.out)
             if ctx.out:
                 prev_indicator = ctx.out[-1].indicator
+        if close_list and not list_fresh:
+            in_list = False
     # dedupe and order
     seen: set[tuple[object, ...]] = set()
     by_qty: dict[tuple[object, ...], list[str]] = {}
+    #: rows whose indicator is a placeholder, by (kind, year, measure, value, unit)
+    generic_rows: dict[tuple[object, ...], Statement] = {}
     cands.sort(key=lambda c: (c.qa, c.qb))
     stmts: list[Statement] = []
     for c in cands:
@@ -1327,6 +1598,15 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
             continue
         if c.unit == "%" and "目标" in c.indicator and key3 in seen:
             continue  # 今年预期目标设定为6%以上: a restatement of 增长6%以上
+        gkey = (c.kind, c.year, c.measure, c.value, c.unit, c.value_max)
+        if c.value is not None and gkey in generic_rows:
+            # 过去一年…增长5.8% (lead) and 地区生产总值…增长5.8% (body): one row,
+            # at the first span, named by the specific indicator
+            g = generic_rows.pop(gkey)
+            if not _GENERIC_IND_RE.match(c.indicator):
+                g.indicator = c.indicator
+                g.comparator = c.comparator  # the body's wording decides
+            continue
         if c.value is not None:
             ik = _ind_key(c.indicator)
             prev_keys = by_qty.setdefault(key2, [])
@@ -1358,5 +1638,7 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
                 benchmark=c.benchmark,
             )
         )
+        if c.value is not None and _GENERIC_IND_RE.match(c.indicator):
+            generic_rows[gkey] = stmts[-1]
     stmts.sort(key=lambda s: (s.char_start, s.char_end))
     return Report(region=region, year=report_year, statements=stmts)

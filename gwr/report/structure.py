@@ -15,9 +15,15 @@ Works on the compact normalized text of :mod:`gwr.report.normalize`.
   extend the section path, joined with ``" > "``.  A numbered item that holds a
   number or ends with ``；``/``。`` (``1.地区生产总值增长6%左右；``) is content, not
   a heading.
+* ``2024年工作计划/工作打算/主要目标`` lines (numbered, un-numbered, or behind a
+  ``（二）``/``2、`` marker, with or without punctuation) open a plan part; a news
+  headline ``2020年要这么做`` names the year but leaves the kind to the sentences.
 * The report year comes from headings (``二、2024年重点工作``, ``2024年工作安排``,
-  ``2023年工作回顾`` + 1), from the dateline (``2024年1月20日在…人民代表大会…``), or
-  from ``今年是…`` / ``2024年是…`` sentences.
+  ``2023年工作回顾`` + 1), from the dateline (``2024年1月20日在…人民代表大会…``), from
+  prose (``安排2023年工作``, ``提出了2024年工作总体要求和目标任务``, ``报告回顾了2023年
+  工作`` + 1, ``对2024年工作作出安排``), from ``今年是“十四五”…开局/收官之年``,
+  ``今年是新中国成立75周年``, or from ``2024年是…`` sentences (``2022年是…一年`` that
+  restates ``过去一年是…一年`` is the review year).  Nothing is guessed.
 * The region comes from the title/dateline (``巴中市人民政府工作报告``,
   ``在巴中市第五届人民代表大会…``) or, when only ``市人民政府`` is said, from the
   place name in ``平安X建设``/``X现代化建设`` style phrases; else ``None``.
@@ -28,6 +34,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+
+from gwr.numbers import parse_number
 
 __all__ = [
     "Paragraph",
@@ -43,7 +51,7 @@ PART_RE = re.compile(
     # an un-numbered part heading: 2024年工作安排, 过去五年工作回顾
     rf"|^{_MD}((?:(?:19|20)\d{{2}}年|过去一年|过去五年|今后五年|今年|本届政府)[^，。；！？]{{0,12}}"
     r"(?:工作回顾|工作安排|重点工作|主要任务|工作任务|重点任务|目标任务|总体要求|政策取向|主要目标"
-    r"|预期目标|发展目标)[^，。；！？]{0,8})$"
+    r"|预期目标|发展目标|工作计划|工作打算|工作思路|要这么做|这样干|怎么干)[^，。；！？]{0,8}[。！：:]?)$"
     # a headline-style part title: 2024年全市上下…交出了一份…优异成绩单
     rf"|^{_MD}((?:19|20)\d{{2}}年[^，。；！？\d]{{0,40}}(?:回顾|成绩单|主要成绩|工作安排|工作任务|重点工作))$"
 )
@@ -60,6 +68,8 @@ PLAN_WORDS = (
     "部署",
     "工作任务",
     "重点任务",
+    "计划",
+    "打算",
 )
 
 
@@ -83,7 +93,29 @@ class Paragraph:
     body_start: int  # where the body starts after an inline heading/lead sentence
 
 
+def _part_match(line: str) -> re.Match[str] | None:
+    """PART_RE on a line; a numbered sub-heading that is an un-numbered part heading
+    (``（二）2024年主要目标``, ``1.2024年工作计划``) opens a part too."""
+    m = PART_RE.match(line)
+    if m is not None:
+        return m
+    om = SUB_RE.match(line) or NUM_SUB_RE.match(line)
+    if om is None:
+        return None
+    m2 = PART_RE.match(line[om.end() :])
+    if m2 is not None and m2.group(3) and len(line) - om.end() <= 30:
+        return m2
+    return None
+
+
+#: a news headline (2020年要这么做) names the plan year but heads a whole article:
+#: the kind of what follows is read from its sentences
+_HEADLINE_WORDS = ("这么做", "这样干", "怎么干")
+
+
 def _part_kind(heading: str) -> str | None:
+    if heading.endswith(_HEADLINE_WORDS):
+        return None
     if any(w in heading for w in REVIEW_WORDS) and "今年" not in heading:
         return "review"
     if any(w in heading for w in PLAN_WORDS):
@@ -113,7 +145,7 @@ def split_paragraphs(text: str, report_year: int | None = None) -> list[Paragrap
         pos = end + 1
         if not raw:
             continue
-        m = PART_RE.match(raw)
+        m = _part_match(raw)
         is_heading = False
         body_start = start
         lead = ""
@@ -122,7 +154,12 @@ def split_paragraphs(text: str, report_year: int | None = None) -> list[Paragrap
             k = _part_kind(raw)
             ym = _YEAR_IN_RE.search(raw)
             part_year = int(ym.group(1)) if ym else None
-            if report_year is not None and part_year is not None and "到" not in raw:
+            if (
+                report_year is not None
+                and part_year is not None
+                and "到" not in raw
+                and not raw.endswith(_HEADLINE_WORDS)
+            ):
                 # the year decides (二、2024年主要工作 is a plan, 2023年主要工作 a review)
                 if part_year < report_year and "今后" not in raw:
                     k = "review"
@@ -203,6 +240,86 @@ _CN_YEAR_DATELINE_RE = re.compile(
 _CN_DIG = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 
 
+#: prose that names the plan year: 安排2023年工作, 提出了2024年工作总体要求和目标任务,
+#: 2020年要这么做, 2019年工作计划
+_PROSE_PLAN_RE = re.compile(
+    r"(?:安排|部署|谋划|做好|提出了?|明确了?)(?:了|好)?"
+    + _YEAR
+    + r"(?:的)?(?:全年)?(?:政府)?(?:工作|任务|目标)|对"
+    + _YEAR
+    + r"(?:的)?(?:政府)?工作(?:作出|进行|做出)了?(?:安排|部署)|(?<![到至\d])"
+    + _YEAR
+    + r"(?:的)?(?:政府)?(?:工作)?(?:的)?(?:总体要求|目标任务|主要预期目标|预期目标"
+    r"|工作计划|工作打算|工作思路|重点工作|要这么做|这样干|怎么干|重点任务|主要任务)"
+)
+#: prose that names the review year: 报告回顾了2023年工作, 过去的2023年
+_PROSE_REVIEW_RE = re.compile(
+    r"回顾(?:了)?(?:过去的)?"
+    + _YEAR
+    + r"(?:的)?(?:政府)?工作|"
+    + _YEAR
+    + r"(?:的)?(?:政府)?工作(?:回顾|总结)|过去的"
+    + _YEAR
+)
+_DONE_WORDS = ("完成", "实现", "达成", "落实", "超额")
+#: 今年是“十四五”规划开局之年 / 收官之年; 今年是新中国成立75周年
+_FIVE_YEAR_PLAN_RE = re.compile(
+    r"今年是[^。\n]{0,30}?十([一二三四五])五[^。\n]{0,16}?"
+    r"(开局|起步|开篇|首|收官|决胜|冲刺|最后|中期|第[一二三四五])"
+)
+_ANNIV_RE = re.compile(
+    r"今年是[^。\n]{0,20}?(新中国|中华人民共和国|中国共产党|建党|改革开放)[^。\n]{0,4}?"
+    r"(\d{1,3}|[一二三四五六七八九十百]{1,5})周年"
+)
+_ANNIV_BASE = {
+    "新中国": 1949,
+    "中华人民共和国": 1949,
+    "中国共产党": 1921,
+    "建党": 1921,
+    "改革开放": 1978,
+}
+_FIVE_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+#: 今年是全面贯彻党的二十大精神的开局之年 (the 18th congress sat in 2012, then every 5 years)
+_CONGRESS_RE = re.compile(
+    r"今年是[^。\n]{0,20}?党的(十八|十九|二十|二十一)大[^。\n]{0,10}?开局之年"
+)
+_CONGRESS_YEAR = {"十八": 2013, "十九": 2018, "二十": 2023, "二十一": 2028}
+
+
+def _is_done(text: str, a: int, b: int) -> bool:
+    """A plan-year phrase said to be done (完成2023年目标任务, 2023年主要任务全面完成)."""
+    before = text[max(0, a - 4) : a]
+    after = text[b : b + 8]
+    return before.endswith(_DONE_WORDS) or any(w in after for w in _DONE_WORDS)
+
+
+def _prose_year(text: str, *, five_year: bool = True) -> int | None:
+    """The report year from prose cues (no heading or dateline states it)."""
+    for m in _PROSE_PLAN_RE.finditer(text):
+        if _is_done(text, m.start(), m.end()):
+            continue  # 圆满完成2023年目标任务: the review, not the plan
+        return int(next(g for g in m.groups() if g))
+    m = _PROSE_REVIEW_RE.search(text)
+    if m:
+        return int(m.group(1) or m.group(2) or m.group(3)) + 1
+    m = _FIVE_YEAR_PLAN_RE.search(text) if five_year else None
+    if m:
+        start = 2006 + 5 * (_FIVE_NUM[m.group(1)] - 1)
+        w = m.group(2)
+        if w.startswith("第"):
+            return start + _FIVE_NUM[w[1]] - 1  # 实施“十四五”规划的第三年
+        return start + (4 if w in ("收官", "决胜", "冲刺", "最后") else 2 if w == "中期" else 0)
+    m = _CONGRESS_RE.search(text) if five_year else None
+    if m:
+        return _CONGRESS_YEAR[m.group(1)]
+    m = _ANNIV_RE.search(text) if five_year else None
+    if m:
+        n = int(m.group(2)) if m.group(2).isdigit() else parse_number(m.group(2))
+        if n is not None:
+            return _ANNIV_BASE[m.group(1)] + int(n)
+    return None
+
+
 def detect_year(text: str) -> int | None:
     """The report year stated in the compact text, or ``None``.
 
@@ -213,7 +330,7 @@ def detect_year(text: str) -> int | None:
     """
     heading_years: set[int] = set()
     for line in text.split("\n"):
-        pm = PART_RE.match(line)
+        pm = _part_match(line)
         if pm and len(line) <= 60:
             ym = re.search(_YEAR, line)
             if ym and "到" not in line:
@@ -237,8 +354,23 @@ def detect_year(text: str) -> int | None:
         y = "".join(_CN_DIG.get(c, "") for c in m2.group(1))
         if len(y) == 4:
             return int(y) + (1 if m2.group(2) in ("十一", "十二") else 0)
-    for rx in _PLAN_YEAR_RES:
-        years = [int(m.group(1)) for m in rx.finditer(text)]
+    for i, rx in enumerate(_PLAN_YEAR_RES):
+        if i == len(_PLAN_YEAR_RES) - 2:
+            # prose naming the plan or review year (安排2023年工作, 回顾了2023年工作)
+            # is stronger than a "2023年是…" sentence
+            y = _prose_year(text, five_year=False)
+            if y is not None:
+                return y
+        if rx.pattern.endswith("是"):
+            for m in rx.finditer(text):
+                tail = text[m.end() : m.end() + 6]
+                if len(tail) >= 4 and ("过去一年是" + tail[:4]) in text:
+                    return int(m.group(1)) + 1  # 过去一年是…一年 / 2022年是…一年: the review
+        years = [
+            int(m.group(1))
+            for m in rx.finditer(text)
+            if not _is_done(text, m.start(), m.end()) or rx.pattern.endswith("是")
+        ]
         if years:
             # "2023年是…开局之年" in a review and "2024年是…" in the plan: the latest
             return max(years) if rx.pattern.endswith("是") or "今年是" in rx.pattern else years[0]
@@ -248,6 +380,9 @@ def detect_year(text: str) -> int | None:
             ym = re.search(r"(?<![到至\d])((?:19|20)\d{2})年(?!以来|以前|之前|底|末)", sent)
             if ym:
                 return int(ym.group(1))
+    y = _prose_year(text)
+    if y is not None:
+        return y
     m = _REVIEW_YEAR_RE.search(text)
     if m:
         return int(m.group(1)) + 1
