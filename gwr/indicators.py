@@ -7,7 +7,9 @@ Resolution runs in stages, the first that answers wins:
 1. ``exact``       the text is a catalog ``name_zh`` (or an ``indicator_id``);
 2. ``alias``       the text is one of the catalog ``aliases``;
 3. ``normalized``  after `normalize` (full-width -> half-width, lower case, no blanks
-                   or punctuation, 规上 -> 规模以上 and similar abbreviations) the text,
+                   or punctuation, 规上 -> 规模以上 and similar abbreviations; a trailing
+                   unit in parentheses dropped, a qualifier in parentheses moved to the
+                   front: 工业增加值(规上) -> 规上工业增加值, never dropped) the text,
                    or a variant with leading scope/verb words (全市, 力争, 完成 …) or
                    trailing measure words (增速, 增长率, 完成额 …) stripped, equals the
                    normalized name or alias of exactly one indicator. Stripping is only
@@ -19,7 +21,15 @@ Resolution runs in stages, the first that answers wins:
                    measure: 利用坡地林地新增中药材种植面积 -> herb_planting_area, but
                    never 民间固定资产投资 -> fixed_asset_investment; score = share of
                    the wording the name covers;
-5. ``fuzzy``       rapidfuzz ``ratio`` on normalized strings, at least ``threshold``
+5. ``reworded``    how departments re-word a task in a progress sheet: the action
+                   after the object (老旧小区改造数, 断头路打通), another verb of the same
+                   kind (新建/建设/建成, 创建/争创), a count or size word appended (…数,
+                   …个数, …面积, …长度), 新增 moved (养老床位新增). `core_of` strips these
+                   from the catalog names and the wording alike; the cores must be equal
+                   and owned by one indicator only, a building verb never meets a
+                   renovating one (城市道路建设 is not 改造提升城市道路), and a count word
+                   on a bare noun (5G基站数, 农村公路里程) is a total, never a flow;
+6. ``fuzzy``       rapidfuzz ``ratio`` on normalized strings, at least ``threshold``
                    and ahead of the best *other* indicator by ``margin`` (a compatible
                    `measure` adds 1 point, an incompatible one takes 8); a candidate is
                    refused outright when it differs from the text in a contrast word
@@ -27,7 +37,7 @@ Resolution runs in stages, the first that answers wins:
                    its digits and Latin letters (5G, 10亿级), in its first two
                    characters or its ending, or when it is the text minus some words
                    (a modifier: only ``contained`` may accept that);
-6. ``provisional`` anything else: ``prov_<sha1(normalize(text))[:10]>``, deterministic.
+7. ``provisional`` anything else: ``prov_<sha1(normalize(text))[:10]>``, deterministic.
 
 Design decisions (documented in data/reference/README.md): 规模以上工业增加值 and
 工业增加值 are different indicators; so are 城镇/农村/全体居民人均可支配收入 and the three
@@ -103,6 +113,8 @@ ABBREVIATIONS: dict[str, str] = {
     "地区生产总值": "地区生产总值",
     "国内生产总值": "地区生产总值",
     "gdp": "地区生产总值",
+    "主营业务收入": "主营业务收入",
+    "主营收入": "主营业务收入",
     "r&d": "研发",
     "研究与试验发展": "研发",
 }
@@ -235,6 +247,10 @@ SUFFIXES: tuple[str, ...] = tuple(
     )
 )
 _UNIT_TAIL = re.compile(r"[(（][^()（）]{0,12}[)）]$")
+# A trailing parenthesised qualifier (not a unit): 规上, 规模以上, 限上, 新增, 城镇 …
+_QUALIFIER_TAIL = re.compile(
+    r"[(（](规上|规模以上|限上|限额以上|新增|净增|累计|城镇|农村|城乡|全市|全县|市级|省级)[)）]$"
+)
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 
 
@@ -269,8 +285,18 @@ def _variants(raw: str) -> list[str]:
     parenthesised parts or a trailing unit, then with prefixes/suffixes stripped."""
     text = unicodedata.normalize("NFKC", halfwidth(raw or "")).strip()
     firsts: list[str] = []
+    full_sig = _signature(normalize(text))[:-1]  # contrast words; digits may be a period
     for candidate in (text, _UNIT_TAIL.sub("", text), _PAREN.sub("", text)):
         key = normalize(candidate)
+        # A parenthesis that says 规上, 城镇, 新增 … is part of the name, not a unit:
+        # 工业增加值(规上) must not become 工业增加值.
+        if key and key not in firsts and (not firsts or _signature(key)[:-1] == full_sig):
+            firsts.append(key)
+    # A trailing qualifier in parentheses, moved to the front: 工业增加值(规上) ->
+    # 规上工业增加值, 省级企业技术中心（新增） -> 新增省级企业技术中心.
+    m = _QUALIFIER_TAIL.search(text)
+    if m:
+        key = normalize(m.group(1) + text[: m.start()])
         if key and key not in firsts:
             firsts.append(key)
     seen = set(firsts)
@@ -302,6 +328,131 @@ def _strip_once(key: str) -> list[str]:
         if key.endswith(s) and len(key) > len(s):
             out.append(key[: -len(s)])
     return out
+
+
+# ------------------------------------------------------------------ reworded cores
+
+# How departments re-word a report's task: the action moved after the object
+# (改造老旧小区 -> 老旧小区改造, 打通断头路 -> 断头路打通), another action verb for the
+# same task (新建/建设/建成, 争创/创建, 升级改造/改造提升), a count or size word appended
+# (…数, …个数, …面积, …长度), 新增 moved (养老床位新增, 规上工业企业新增数). `core` strips
+# these from both the catalog names and the wording; a core that two indicators share
+# is dropped, so 规上工业企业 (new) and 规上工业企业数 (total) never meet through it.
+# None of these words is a contrast word, and 新增 is kept (moved to the front).
+_CORE_LEAD: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "新建", "建设", "建成", "新改建", "新改扩建", "改扩建", "新建改建", "新建改造",
+            "改造", "升级改造", "改造提升", "提升改造", "更新改造", "改造整治", "整治",
+            "提升", "打通", "创建", "争创", "创成", "打造", "新打造", "实施", "推进",
+            "有序推进", "开工", "启动", "完成", "培育", "新培育", "培引", "筹集", "筹建",
+            "筹集建设", "治理", "综合治理", "竣工投产", "建成投运", "投产", "开展",
+            "组织", "加快", "推动", "抓实", "创建晋级", "晋级", "备案", "评价",
+        },
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+_CORE_TAIL: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "建设", "新建", "建成", "改造", "升级改造", "改造提升", "提升改造", "更新改造",
+            "改造整治", "整治", "提升", "打通", "创建", "创建晋级", "晋级", "开工",
+            "启动", "编制", "培育", "筹建", "治理", "综合治理", "竣工投产", "投产",
+            "完成", "入库", "评价入库", "备案入库", "备案", "新改建", "新改扩建",
+            "打造", "筹集", "筹集建设", "加装", "争创",
+        },
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+_CORE_COUNT_TAIL: tuple[str, ...] = (
+    "个数", "数量", "人数", "户数", "家数", "条数", "处数", "所数", "座数", "部数",
+    "张数", "面积", "长度", "里程", "数",
+)  # fmt: skip
+_CORE_KEEP_TAIL = ("总数", "指数", "系数", "倍数", "总面积", "总里程", "总长度")
+_NEW = "新增"
+
+
+# Building something and renovating something are different tasks: 城市道路建设 is not
+# 改造提升城市道路. Verbs of neither kind (打通, 创建, 培育 …) go with either.
+_BUILD_VERBS = frozenset({"新建", "建设", "建成", "筹建", "筹集建设"})
+_RENOVATE_VERBS = frozenset(
+    {"改造", "升级改造", "改造提升", "提升改造", "更新改造", "改造整治", "整治", "提升"}
+)
+
+
+# An action word inside the wording: 老旧小区加装电梯数 counts what was done, not a total.
+_ACTION_WORDS = {
+    *_CORE_LEAD,
+    *_CORE_TAIL,
+    "加装",
+    "引进",
+    "转化",
+    "培训",
+    "撤并",
+    "落地",
+    "出栏",
+    "接待",
+    "签约",
+    "种植",
+}
+_ACTION_ANYWHERE = re.compile(
+    "|".join(sorted(map(re.escape, _ACTION_WORDS), key=len, reverse=True))
+)
+# 投资超5亿元 and 投资5亿元以上 say the same.
+_OVER_AMOUNT = re.compile(r"超(\d+(?:\.\d+)?(?:万|亿)?元)")
+
+
+@dataclass(frozen=True)
+class Core:
+    key: str  # the wording without action verbs and count/size words, 新增 in front
+    kinds: frozenset[str]  # "build" / "renovate": the kinds of action verb stripped
+    bare_count: bool  # a count/size word was stripped from a bare noun (no verb, no 新增)
+
+
+def core_of(key: str) -> Core:
+    """`Core` of a normalized key: 城镇老旧小区改造数 -> 城镇老旧小区 (renovate),
+    养老床位新增 -> 新增养老床位, 5G基站数 -> 5G基站 (bare count)."""
+    k = _OVER_AMOUNT.sub(r"\1以上", key)
+    verbs: list[str] = []
+    counted = False
+    for _round in range(6):
+        before = k
+        if not k.endswith(_CORE_KEEP_TAIL):
+            for t in _CORE_COUNT_TAIL:
+                if k.endswith(t) and len(k) - len(t) >= 2:
+                    k = k[: -len(t)]
+                    counted = True
+                    break
+        for t in _CORE_TAIL:
+            if k.endswith(t) and len(k) - len(t) >= 2:
+                k = k[: -len(t)]
+                verbs.append(t)
+                break
+        for h in _CORE_LEAD:
+            if k.startswith(h) and len(k) - len(h) >= 2:
+                k = k[len(h) :]
+                verbs.append(h)
+                break
+        if k == before:
+            break
+    i = k.find(_NEW)
+    if i > 0:
+        k = _NEW + k[:i] + k[i + len(_NEW) :]
+    kinds = frozenset(
+        kind
+        for v in verbs
+        for kind, vs in (("build", _BUILD_VERBS), ("renovate", _RENOVATE_VERBS))
+        if v in vs
+    )
+    acted = bool(verbs) or k.startswith(_NEW) or _ACTION_ANYWHERE.search(key) is not None
+    return Core(k, kinds, counted and not acted)
+
+
+def core(key: str) -> str:
+    """`core_of(key).key`."""
+    return core_of(key).key
 
 
 # ------------------------------------------------------------------- contrast guards
@@ -433,7 +584,7 @@ class Indicator:
 @dataclass(frozen=True)
 class Resolution:
     indicator_id: str
-    method: str  # exact | alias | normalized | contained | fuzzy | provisional
+    method: str  # exact | alias | normalized | contained | reworded | fuzzy | provisional
     score: float
     provisional: bool = False
     best_candidate: str | None = None  # closest catalog indicator, also when provisional
@@ -610,6 +761,7 @@ class Resolver:
         self._alias = {a.strip(): i.indicator_id for i in self.catalog for a in i.aliases}
         self._keys = self.catalog.keys
         self._choices = list(self._keys)
+        self._cores = self._core_map()
         self._sigs: dict[str, tuple[frozenset[str], ...]] = {}  # filled lazily
         self._cache: dict[tuple[str, str | None], Resolution] = {}
 
@@ -651,10 +803,55 @@ class Resolver:
         if contained is not None:
             iid, score = contained
             return Resolution(iid, "contained", score, False, iid, score)
+        reworded = self._reworded(variants, measure)
+        if reworded is not None:
+            return Resolution(reworded, "reworded", 95.0, False, reworded, 95.0)
         best_id, best, ok = self._fuzzy(variants, measure)
         if ok and best_id is not None:
             return Resolution(best_id, "fuzzy", round(best, 2), False, best_id, round(best, 2))
         return Resolution(provisional_id(raw), "provisional", 0.0, True, best_id, round(best, 2))
+
+    def _core_map(self) -> dict[str, str]:
+        """core of every catalog name and alias -> indicator, for cores only one
+        indicator has. An indicator with a 新增 name, or a flow of things counted,
+        also owns 新增 + its other cores (新增省级上市后备企业 for 省级上市后备企业)."""
+        owners: dict[str, set[str]] = {}
+        kinds: dict[str, set[str]] = {}
+        for ind in self.catalog:
+            cores = [core_of(normalize(n)) for n in ind.names]
+            keys = {c.key for c in cores}
+            # 新增 + the thing: for an indicator already worded with 新增, or one that
+            # counts things made in the period (打造消费新场景 -> 新增消费新场景).
+            made = ind.accumulation == "flow" and ind.measure == "count"
+            if made or any(k.startswith(_NEW) for k in keys):
+                keys |= {_NEW + k for k in keys if not k.startswith(_NEW)}
+            for k in keys:
+                owners.setdefault(k, set()).add(ind.indicator_id)
+            kinds[ind.indicator_id] = {kind for c in cores for kind in c.kinds}
+        self._core_kinds = {iid: frozenset(k) for iid, k in kinds.items()}
+        return {c: next(iter(ids)) for c, ids in owners.items() if len(ids) == 1 and len(c) >= 2}
+
+    def _reworded(self, variants: list[str], measure: str | None) -> str | None:
+        """The one indicator whose core equals the core of a variant of the wording,
+        unless the wording builds what the indicator renovates (or the reverse), or
+        counts a bare noun (5G基站数, 农村公路里程: a total) that the indicator adds
+        to (a flow)."""
+        found = set()
+        for v in variants:
+            c = core_of(v)
+            iid = self._cores.get(c.key)
+            if iid is None:
+                continue
+            ind = self.catalog[iid]
+            if not measure_compatible(measure, ind.measure):
+                continue
+            own = self._core_kinds[iid]
+            if own and not c.kinds <= own:
+                continue
+            if c.bare_count and ind.accumulation == "flow":
+                continue
+            found.add(iid)
+        return next(iter(found)) if len(found) == 1 else None
 
     def _sig(self, key: str) -> tuple[frozenset[str], ...]:
         sig = self._sigs.get(key)
