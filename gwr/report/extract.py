@@ -95,6 +95,28 @@ Rules (what is a row and what is not)
   省下达`` (one row per subject), ``A实现正增长、B稳中提质`` (one row per predicate);
   a list under a standalone ``今年预期目标`` heading or after a paragraph ending in
   ``主要预期目标是：`` is read on the next paragraph.
+* Any item of a main-targets list that is a subject + a predicate without a
+  number is a qualitative row (``重大金融风险有效防控``, ``就业稳定``, ``X全部脱贫、
+  Y全部摘帽`` -> 2 rows); general tasks (``高质量完成“十四五”规划目标任务``,
+  ``科学开展…规划编制``) and prose (``有利于实现…``) are not.
+* ``收窄/缩小/回落 N个百分点`` -> negative pp_change; ``收窄/缩小到 N%`` a level.
+  ``分别突破5万亿、4万亿和3万亿元``: a scaled number without a unit takes the unit
+  of the last item; with more values than subjects, ``存贷款``/``进出口`` split into
+  their two halves (``存款余额``, ``贷款余额``), in order.
+* Indicator names (:mod:`gwr.report.naming`): a generic head (``总投资``, ``投资总额``,
+  ``总量``, ``营收``, ``占…``) takes the subject of its list or clause
+  (``实施产业项目334个、总投资750亿元`` -> ``产业项目总投资``, ``抓实181个省市重点项目建设，
+  完成投资410亿元`` -> ``省市重点项目完成投资``, ``民生投入只增不减，占财政总支出71%`` ->
+  ``民生投入占财政总支出比重``), but not of a rate before it (``地区生产总值增长6%，投资
+  增长10%`` keeps ``投资``); the report's own region (``广东地区生产总值``, ``我国…``),
+  time words (``年末``, ``连续6年``, a trailing ``全年``), a headline before ``丨`` and
+  connectives (``实现营收``, a trailing ``预期``/``确定``/``等``) are dropped; a count
+  before a noun and its predicate is named predicate first (``10个项目建成投运`` ->
+  ``建成投运项目``); a push verb and ``建设`` around a project count are no part of its
+  name (``加快…等28个现代服务业项目建设`` -> ``现代服务业项目``); values without a
+  subject after a part of the year form a series (``GDP增速逐季攀升，上半年3.2%、
+  前三季度4.4%、全年5%`` -> ``GDP增速(上半年)``, ``GDP增速(前三季度)``,
+  ``GDP增速(全年)``).
 """
 
 from __future__ import annotations
@@ -107,6 +129,15 @@ from decimal import Decimal, InvalidOperation
 from gwr.numbers import parse_number, tidy_decimal
 
 from .model import Report, Statement, UndatableReportError
+from .naming import (
+    clean_indicator,
+    cut_predicate,
+    inherit_subject,
+    is_generic_head,
+    region_names,
+    reorder_count_noun,
+    subject_noun,
+)
 from .normalize import normalize
 from .structure import Paragraph, detect_region, detect_year, split_paragraphs
 from .vocab import (
@@ -246,7 +277,7 @@ _TARGET_CUES = (
 _ACTUAL_CUES = (
     "过去一年", "去年", "上年", "一年来", "过去五年", "五年来", "完成了", "实现了", "达到了",
     "同比", "比上年", "较上年", "预计", "累计", "增长了", "取得", "建成了", "推出", "获批", "获评",
-    "荣获", "首次", "成功", "已有", "已经", "新设",
+    "荣获", "首次", "成功", "已有", "已经", "新设", "初步统计", "初步核算",
 )  # fmt: skip
 _HAS_NUM_RE = re.compile(r"\d|百分之|[一二两三四五六七八九][十百千万亿]")
 #: a heading that is only the targets list's title: 今年预期目标, 2024年主要目标：
@@ -345,6 +376,12 @@ def _scale_of(s: str | None) -> str:
     return s or ""
 
 
+#: the rest of 5万亿、4万亿和3万亿元 after a scaled number without a unit
+_SCALE_CHAIN_RE = re.compile(
+    rf"(?:[、和及与]{_NUM}{SCALE_PATTERN})*[、和及与]{_NUM}{SCALE_PATTERN}(?P<unit>{UNIT_PATTERN})"
+)
+
+
 def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> list[_Mention]:
     out: list[_Mention] = []
     share_thresholds: list[int] = []
@@ -354,6 +391,10 @@ def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> 
             apx_s = apx_s or apx0  # 20多个 (no scale): as before
         elif apx0:
             apx_s = apx0  # 1270多万人, 960多万贫困人口
+        if unit_base_txt is None and s1 and n1 is not None and not rng and pc is None:
+            im = _SCALE_CHAIN_RE.match(text, m.end(), b)
+            if im is not None:
+                unit_base_txt = im.group("unit")  # 5万亿、4万亿和3万亿元: the unit applies back
         if unit_base_txt is None and pc is None and n1 is not None and s1 in ("万", "亿"):
             if rng or cn is not None:
                 continue
@@ -690,10 +731,44 @@ def _split_subjects(s: str, n: int) -> list[str]:
         head = next((h for h in _HEADS if last.endswith(h) and len(last) > len(h)), None)
         if head is not None:
             parts = [p if p.endswith(_HEADS) else p + head for p in parts[:-1]] + [last]
+    if len(parts) > 1 and not is_generic_head(parts[0]):
+        # 市属国企资产总额、营业收入 -> 市属国企营业收入: a later bare head takes the
+        # subject of the first item
+        parts = [parts[0]] + [
+            inherit_subject(p, parts[0]) if is_generic_head(p) else p for p in parts[1:]
+        ]
+    if 1 < len(parts) < n:
+        parts = _expand_pairs(parts, n)
     return parts
 
 
+#: subjects that name two indicators; split only when the count of values needs it
+_PAIR_WORDS = (
+    ("存贷款", ("存款", "贷款")),
+    ("进出口", ("进口", "出口")),
+    ("城乡", ("城镇", "农村")),
+    ("中外", ("中方", "外方")),
+)
+
+
+def _expand_pairs(parts: list[str], n: int) -> list[str]:
+    """``存贷款余额、B`` with 3 values -> 存款余额, 贷款余额, B (in order)."""
+    out = list(parts)
+    i = 0
+    while len(out) < n and i < len(out):
+        p = out[i]
+        hit = next(((w, xy) for w, xy in _PAIR_WORDS if w in p), None)
+        if hit is not None:
+            w, (x, y) = hit
+            out[i : i + 1] = [p.replace(w, x, 1), p.replace(w, y, 1)]
+            i += 1
+        i += 1
+    return out if len(out) == n else parts
+
+
 def _expand_single(subject: str, n: int) -> list[str]:
+    if n == 2 and any(w in subject for w in ("存贷款", "进出口")):
+        return _expand_pairs([subject], n)
     if n == 2 and "城乡" in subject:
         return [subject.replace("城乡", "城镇", 1), subject.replace("城乡", "农村", 1)]
     for word in ("三次产业", "一二三产业", "一、二、三产业", "三大产业"):
@@ -829,6 +904,7 @@ class _Ctx:
         self.prev_indicator = prev_indicator  # last subject of the paragraph so far
         self.out: list[_Cand] = []
         self.last_enum: list[str] = []  # subjects of the last 分别 enumeration
+        self.regions: tuple[str, ...] = ()  # names of the report's own region
 
     def add(
         self,
@@ -862,7 +938,9 @@ class _Ctx:
             value = -value
             value_base = -value_base if value_base is not None else None
             vmax = -vmax if vmax is not None else None
-        indicator = _tidy_indicator(indicator)
+        indicator = clean_indicator(_tidy_indicator(indicator), self.regions)
+        if indicator == "经济" and measure == "growth_pct":
+            indicator = "经济增长"  # 经济增长6%左右
         c = _Cand(
             kind=kind or self.kind,
             year=year if year is not None else self.year,
@@ -1179,8 +1257,13 @@ def _emit_segment_mention(
                 new_pos = m.end
         if "等" in subj2:
             subj2 = subj2[subj2.rindex("等") + 1 :]  # A、B等28个项目 -> 项目
-        indicator = subj2 + tail
-        qb = m.end + len(tail)
+        qtail = len(tail)  # the quote keeps the words dropped from the name
+        if subj2 in _PUSH_VERBS and tail.endswith("建设") and tail[:-2].endswith(("项目", "工程")):
+            # 加快…等28个现代服务业项目建设, 抓实181个省市重点项目建设: what is
+            # counted is the projects, not the push
+            subj2, tail = "", tail[:-2]
+        indicator = subj2 + (tail if subj2 else reorder_count_noun(tail))
+        qb = m.end + qtail
     else:
         indicator = subj2
         qb = m.end
@@ -1205,11 +1288,24 @@ def _emit_segment_mention(
             lsubj, lverbs2 = _strip_tail(lsubj.rstrip("*"))
             if _GENERIC_IND_RE.match(lsubj):
                 lsubj = ""  # 过去一年，增长5.8%: a time word, not a subject
+            lsubj = cut_predicate(lsubj)  # GDP增速逐季攀升，上半年3.2%
             if lsubj:
                 indicator, qa = lsubj, loff
                 verbs = lverbs + lverbs2 + verbs
         if not indicator:
             indicator = ctx.prev_indicator
+        if indicator:
+            # GDP增速…，上半年3.2%、前三季度4.4%、全年5%: one series, by period
+            series = _PERIOD_TAIL_RE.search(indicator)
+            if series is not None:
+                indicator = indicator[: series.start()]
+            per = _SUBYEAR_RE.search(raw)
+            if per is not None and "(" not in indicator:
+                indicator = f"{indicator}({per.group(0)})"
+            elif series is not None and "全年" in raw:
+                indicator = f"{indicator}(全年)"
+    elif not each:
+        indicator = _name_generic(ctx, indicator, m, qa, lead_in)
     if each and ("、" in indicator or "和" in indicator or "及" in indicator):
         subjects = _split_subjects(indicator, 0)
         for sj in subjects:
@@ -1217,6 +1313,60 @@ def _emit_segment_mention(
         return new_pos
     ctx.add(indicator, m, verbs, qa, qb, year=to_year, comparator=cmp_over)
     return new_pos
+
+
+#: a part of the year named before a value without a subject (上半年3.2%)
+_SUBYEAR_RE = re.compile(r"上半年|下半年|前三季度|[一二三四]季度|1-\d{1,2}月")
+_PERIOD_TAIL_RE = re.compile(r"\((?:上半年|下半年|前三季度|[一二三四]季度|1-\d{1,2}月|全年)\)$")
+#: verbs that push work forward, no part of what a count before a project counts
+_PUSH_VERBS = frozenset(
+    {"", "加快", "抓实", "抓好", "推进", "加快推进", "扎实推进", "全力推进", "有序推进", "推动"}
+)
+#: nouns of things counted in a list whose later items have a generic head
+_ENTITY_END_RE = re.compile(r"(?:项目|企业|国企|集群|主体|园区|基地|平台|工程)$")
+
+
+def _name_generic(
+    ctx: _Ctx, indicator: str, m: _Mention, qa: int, lead_in: tuple[int, int] | None
+) -> str:
+    """A generic head (总投资, 总量, 营收, 占…) named by the subject of its list or clause."""
+    if not (
+        "、" in indicator or is_generic_head(indicator) or indicator.startswith(("占", "实现"))
+    ):
+        return indicator
+    text = ctx.text
+    if "、" in indicator:
+        # 市属国企实体化市场化转型开始起步、营收增长38.5%
+        first, _, last = indicator.rpartition("、")
+        if is_generic_head(last) and "、" not in first:
+            noun = subject_noun(first)
+            if noun != first and len(noun) >= 2:
+                return noun + last
+        return indicator
+    head = indicator
+    if head.startswith("实现") and is_generic_head(head[2:]):
+        head = head[2:]
+    occupy = head.startswith("占") and not head.startswith("占比") and len(head) >= 3
+    if not (is_generic_head(head) or occupy):
+        return indicator
+    if head == "投资" and text[max(0, qa - 2) : qa] == "完成":
+        head = "完成投资"  # 完成投资24.06亿元: 完成 was read as a lead filler
+    prev = [c for c in ctx.out if c.qb <= m.start]
+    src = ""
+    if prev:
+        p = prev[-1]
+        if occupy or p.measure == "count" or _ENTITY_END_RE.search(subject_noun(p.indicator)):
+            src = p.indicator
+    if not src and lead_in is not None:
+        la, lb = lead_in
+        lsubj = _strip_lead(text[la:lb], la)[0].strip("，、：；,")
+        noun = subject_noun(lsubj)
+        if noun != lsubj and len(noun) >= 2:
+            src = noun  # 民生投入只增不减，占财政总支出71%
+    if not src:
+        return indicator
+    named = inherit_subject(head, src)
+    return named if named != head else indicator
 
 
 # ---------------------------------------------------------------------------
@@ -1289,7 +1439,32 @@ _QUAL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         ),
         "=",
     ),
+    (
+        # any other item of the list: a subject + a predicate that opens with an
+        # adverb of degree/manner (重大金融风险有效防控, 贫困县全部摘帽)
+        re.compile(
+            r"^(?P<ind>(?:(?!有利|利于|实现|推动|促进|是|把|使|让|将|要|为了|以|对)[^，。；、]){2,20}?)"
+            r"(?:有效|全部|全面|基本|总体|持续|继续|稳步|稳定|明显|进一步"
+            r"|切实|显著|不断|逐步|按期|如期|大幅|更加|更趋|日益|初步|彻底|得到|实现|保持)"
+            r"[\u4e00-\u9fff]{1,6}$"
+        ),
+        "=",
+    ),
+    (
+        # a subject + a bare state predicate: 就业稳定, 物价平稳, 粮食安全有保障
+        re.compile(
+            r"^(?P<ind>(?:(?!有利|利于|实现|推动|促进|是|把|使|让|将|要|为了|以|对)[^，。；、]){2,16}?)"
+            r"(?:稳定|平稳|平衡|稳健|合理|可控|改善|优化|向好|达标|到位|脱贫|摘帽|有保障|有提升|有改善)$"
+        ),
+        "=",
+    ),
 ]
+#: general tasks in a targets list that are no indicator: 高质量完成“十四五”规划目标任务,
+#: 科学开展“十五五”规划编制
+_QUAL_TASK_RE = re.compile(
+    r"规划(?:的)?(?:目标任务|主要目标|编制|纲要|实施)|^(?:高质量|努力|科学|扎实|认真|全力|积极|加快"
+    r"|着力|切实|深入|大力|坚决|统筹|推动|推进|开展|做好|抓好|编制|谋划)"
+)
 _QUAL_CMP = {
     "不低于": ">=",
     "高于": ">=",
@@ -1345,7 +1520,7 @@ def _qualitative(ctx: _Ctx, ca: int, cb: int) -> bool:
                 "重点",
             )
         )
-    if len(subj) > 40:
+    if len(subj) > 40 or _QUAL_TASK_RE.search(subj):
         return True
     items: list[tuple[int, int, tuple[str, str, str | None]]] = []
     if "、" in subj:
@@ -1473,6 +1648,7 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
         )
     if region is None:
         region = detect_region(ct)
+    regions = region_names(region)
     # Headings are read against the text's own year; a different year given by
     # the caller (sidecar override) moves every year by the same amount.
     paras = split_paragraphs(ct, text_year if text_year is not None else report_year)
@@ -1552,6 +1728,7 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
                 else:
                     to_year = para_to_year  # 到2027年，…；人均生产总值达到17万元
             ctx = _Ctx(ct, kind, yr, para.section, prev_indicator)
+            ctx.regions = regions
             mentions = _find_mentions(ct, sa, sb, quoted) if has_num else []
             if mentions:
                 _extract_sentence(ctx, sa, sb, mentions, to_year, to_year_pos)

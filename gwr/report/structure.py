@@ -10,6 +10,10 @@ Works on the compact normalized text of :mod:`gwr.report.normalize`.
   says 回顾/过去/成绩/工作总结 is a *review* part (actuals of the review year), one
   that says 重点工作/工作安排/主要任务/目标/今年 is a *plan* part (targets of the
   report year); other parts inherit the kind of the part before them.
+* An outline of the parts in a news text (``报告分为三部分：`` then ``一、2019年工作
+  回顾；`` ``二、…；`` ``三、…。``: ordinal lines ending in ``；``, or listed right after
+  ``分为N部分/包括/共N部分：``, or the next ordinal after such an item) opens no part:
+  the text after it is read by its sentence cues.
 * Sub-headings ``（一）…`` / ``1.…`` (a paragraph of its own, or the lead sentence
   of a paragraph) and a paragraph's short lead sentence (``壮大工业产业集群。``)
   extend the section path, joined with ``" > "``.  A numbered item that holds a
@@ -123,6 +127,25 @@ def _part_kind(heading: str) -> str | None:
     return None
 
 
+#: a paragraph that announces an outline of the report's parts: 报告分为三部分：
+_OUTLINE_INTRO_RE = re.compile(
+    r"(?:分为|分成|共分|分|共有?|包括|包含|由)[了]?"
+    rf"(?:[{CN_ORD}\d]+个?(?:部分|方面|板块|章节?)|以下[{CN_ORD}\d]*个?(?:部分|方面))(?:组成|构成)?[：:]?$"
+    r"|(?:包括|包含|内容(?:如下|是|为))[：:]$"
+)
+
+
+def _is_outline_item(raw: str, ordinal: str, prev: str | None, last_ordinal: str) -> bool:
+    """A part-heading-like line that is an item of an outline in a news text:
+    ``一、2019年工作回顾；`` (ends with ；), the ordinal line right after
+    ``报告分为三部分：``, or the next ordinal after another outline item."""
+    if raw.endswith(("；", ";")):
+        return True
+    if last_ordinal and CN_ORD.find(ordinal) == CN_ORD.find(last_ordinal) + 1:
+        return True
+    return prev is not None and bool(_OUTLINE_INTRO_RE.search(prev))
+
+
 def _clean_heading(s: str) -> str:
     s = re.sub(r"^(\d{1,2})。", r"\1.", s)  # "1." was read as a full stop
     return s.rstrip("。：；，").strip()
@@ -140,6 +163,8 @@ def split_paragraphs(text: str, report_year: int | None = None) -> list[Paragrap
     part_year: int | None = None
     sub = ""
     pos = 0
+    prev: str | None = None
+    outline_ord = ""  # the ordinal of the outline item just read, if any
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
         pos = end + 1
@@ -149,7 +174,17 @@ def split_paragraphs(text: str, report_year: int | None = None) -> list[Paragrap
         is_heading = False
         body_start = start
         lead = ""
-        if m and len(raw) <= 60 and "。" not in raw[:-1]:
+        outline = (
+            m is not None
+            and m.group(1) is not None
+            and _is_outline_item(raw, m.group(1), prev, outline_ord)
+        )
+        outline_ord = m.group(1) if outline and m is not None else ""
+        prev = raw
+        if outline:
+            # an outline of the parts (报告分为三部分：一、…；二、…；): no part opens
+            is_heading = True
+        elif m and len(raw) <= 60 and "。" not in raw[:-1]:
             part = _clean_heading(raw)
             k = _part_kind(raw)
             ym = _YEAR_IN_RE.search(raw)
