@@ -27,6 +27,7 @@ import argparse
 import json
 import sys
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -90,7 +91,9 @@ def find_occurrence(text: str, quote: str, occurrence: int) -> int:
     return pos
 
 
-def _span(text: str, quote: Any, occurrence: Any, where: str, problems: list[str]):
+def _span(
+    text: str, quote: Any, occurrence: Any, where: str, problems: list[str]
+) -> tuple[int, int] | None:
     if not isinstance(quote, str) or not quote:
         problems.append(f"{where}: quote missing or empty")
         return None
@@ -253,7 +256,7 @@ def _to_pred(st: Any) -> Pred:
     )
 
 
-def load_extractor():
+def load_extractor() -> Callable[..., Any]:
     try:
         from gwr.report import extract_report
     except Exception as exc:  # ImportError, or a half-written module failing
@@ -264,7 +267,7 @@ def load_extractor():
     return extract_report
 
 
-def predict(extract_report, fx: Fixture) -> tuple[list[Pred], str | None]:
+def predict(extract_report: Callable[..., Any], fx: Fixture) -> tuple[list[Pred], str | None]:
     try:
         report = extract_report(fx.text, year=fx.meta.get("year"),
                                 region=fx.meta.get("region"))
@@ -291,7 +294,7 @@ def _norm_unit(u: Any) -> str | None:
 _TO_BASE = None
 
 
-def _to_base_fn():
+def _to_base_fn() -> Any:
     global _TO_BASE
     if _TO_BASE is None:
         try:
@@ -303,7 +306,7 @@ def _to_base_fn():
     return _TO_BASE
 
 
-def _base(value: float | None, unit: str | None):
+def _base(value: float | None, unit: str | None) -> tuple[float, str] | None:
     fn = _to_base_fn()
     if not fn or value is None or not unit:
         return None
@@ -322,7 +325,7 @@ def _close(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= TOL * max(1.0, abs(a), abs(b))
 
 
-def _same_quantity(gv, gu, pv, pu) -> bool:
+def _same_quantity(gv: Any, gu: Any, pv: Any, pu: Any) -> bool:
     if gv is None or pv is None:
         return gv is None and pv is None
     if _close(gv, pv) and _norm_unit(gu) == _norm_unit(pu):
@@ -415,7 +418,7 @@ class _Counter:
 
 
 def evaluate(fixture_dir: Path | str = DEFAULT_FIXTURES, only: str | None = None,
-             extract_report=None) -> dict[str, Any]:
+             extract_report: Callable[..., Any] | None = None) -> dict[str, Any]:
     """Run the extractor on every fixture and score it against the gold rows.
 
     Raises ExtractorUnavailable when gwr.report cannot be imported, and
@@ -523,8 +526,8 @@ def _fmt(fig: dict[str, Any]) -> str:
             f"   (tp {fig['tp']}, fp {fig['fp']}, fn {fig['fn']})")
 
 
-def _qty(value, value_max, unit) -> str:
-    def n(x):
+def _qty(value: Any, value_max: Any, unit: Any) -> str:
+    def n(x: Any) -> str:
         return "null" if x is None else (f"{x:g}")
     s = n(value) if value_max is None else f"{n(value)}..{n(value_max)}"
     return f"{s} {unit or ''}".strip()

@@ -6,6 +6,7 @@ blocking check stops the warehouse from being published with it.
 
 from __future__ import annotations
 
+import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
@@ -56,16 +57,16 @@ class ReportStatementSchema(pa.DataFrameModel):
     benchmark: Series[str] = pa.Field(nullable=True)
 
     @pa.dataframe_check(error="char_end must exceed char_start")
-    def span_is_ordered(cls, df):  # type: ignore[no-untyped-def]
+    def span_is_ordered(cls, df: pd.DataFrame) -> pd.Series:
         return df["char_end"] > df["char_start"]
 
     @pa.dataframe_check(error="a number-bearing measure needs a value; qualitative has none")
-    def value_matches_measure(cls, df):  # type: ignore[no-untyped-def]
+    def value_matches_measure(cls, df: pd.DataFrame) -> pd.Series:
         qualitative = df["measure"] == "qualitative"
         return (qualitative & df["value"].isna()) | (~qualitative & df["value"].notna())
 
     @pa.dataframe_check(error="value_max must not be below value")
-    def stretch_not_below(cls, df):  # type: ignore[no-untyped-def]
+    def stretch_not_below(cls, df: pd.DataFrame) -> pd.Series:
         return df["value_max"].isna() | df["value"].isna() | (df["value_max"] >= df["value"])
 
 
@@ -90,11 +91,11 @@ class SheetRecordSchema(pa.DataFrameModel):
     row: Series[int] = pa.Field(ge=1, coerce=True)
 
     @pa.dataframe_check(error="period_start must not be after period_end")
-    def period_is_ordered(cls, df):  # type: ignore[no-untyped-def]
+    def period_is_ordered(cls, df: pd.DataFrame) -> pd.Series:
         return df["period_start"] <= df["period_end"]
 
     @pa.dataframe_check(error="value_base must be null exactly when value is")
-    def base_follows_value(cls, df):  # type: ignore[no-untyped-def]
+    def base_follows_value(cls, df: pd.DataFrame) -> pd.Series:
         return df["value"].isna() == df["value_base"].isna()
 
 

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
-from gwr.sheets import read_sheet
+from gwr.sheets import SheetResult, read_sheet
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "data" / "spreadsheets"
 FOLDER = SAMPLES / "巴中市"
 
 
-def load_generator():
+def load_generator() -> ModuleType:
     spec = importlib.util.spec_from_file_location("make_samples", SAMPLES / "make_samples.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -31,7 +32,7 @@ def test_committed_files_are_the_generator_output(tmp_path: Path) -> None:
         assert committed.read_bytes() == p.read_bytes(), f"{p.name} differs: run make_samples.py"
 
 
-def read_all():
+def read_all() -> dict[str, SheetResult]:
     return {p.name: read_sheet(p) for p in sorted(FOLDER.iterdir()) if p.suffix != ".py"}
 
 

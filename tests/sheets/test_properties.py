@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sheet_corpus import standard_rows, write_csv
 
-from gwr.sheets import read_sheet
+from gwr.sheets import SheetResult, read_sheet
 from gwr.units import EMPTY_MARKERS, NOT_AVAILABLE_MARKERS
 
 FULLWIDTH = str.maketrans("0123456789.,%", "０１２３４５６７８９．，％")
@@ -24,7 +24,7 @@ def render(value: Decimal, separators: bool, fullwidth: bool) -> str:
     return text.translate(FULLWIDTH) if fullwidth else text
 
 
-def read_one(rows: list[list[object]], name: str = "a.csv"):
+def read_one(rows: list[list[object]], name: str = "a.csv") -> SheetResult:
     with tempfile.TemporaryDirectory() as d:
         return read_sheet(write_csv(Path(d) / name, rows))
 

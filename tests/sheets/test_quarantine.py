@@ -21,12 +21,12 @@ from sheet_corpus import (
     zip_bomb_ratio,
 )
 
-from gwr.sheets import Limits, UnreadableFileError, read_sheet
+from gwr.sheets import Limits, SheetResult, UnreadableFileError, read_sheet
 
 HEADER = ["指标名称", "单位", "完成值", "增速", "年度目标"]
 
 
-def read_rows(tmp_path: Path, data: list[list[object]]):
+def read_rows(tmp_path: Path, data: list[list[object]]) -> SheetResult:
     return read_sheet(write_csv(tmp_path / "r.csv", standard_rows(header=HEADER, data=data)))
 
 
