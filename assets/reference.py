@@ -14,11 +14,16 @@ from assets._metadata import (
     schema_check_result,
     schema_check_spec,
 )
-from gwr.build import indicator_frame, load_catalog, resolve_indicators
+from gwr.build import benchmark_frame, indicator_frame, load_catalog, resolve_indicators
 from gwr.indicators import Resolver
 from gwr.inputs import code_fingerprint
 from pipelines.resources import InputFolders
-from schemas import IndicatorCatalogSchema, IndicatorResolutionSchema, validate_lazily
+from schemas import (
+    BenchmarkSchema,
+    IndicatorCatalogSchema,
+    IndicatorResolutionSchema,
+    validate_lazily,
+)
 
 OWNERS = ["team:data-engineering"]
 
@@ -95,3 +100,20 @@ def indicator_resolution(
             ),
         },
     )
+
+
+@dg.asset(
+    group_name="reference",
+    kinds={"python", "csv"},
+    owners=OWNERS,
+    code_version=code_fingerprint("build", "units"),
+    check_specs=[schema_check_spec("benchmarks_schema", "benchmark_values", "BenchmarkSchema")],
+)
+@fail_fast_on_permanent_errors
+def benchmark_values(inputs: InputFolders) -> Iterator[Any]:
+    """Published values of the benchmarks that qualitative targets name (全省平均水平 …),
+    from data/reference/benchmarks.csv: with one loaded, a target such as 增速不低于全省平均水平
+    is judged like a numeric one instead of staying not comparable."""
+    frame = benchmark_frame(inputs.reference_path)
+    yield dg.Output(frame, metadata=frame_metadata(frame))
+    yield schema_check_result(validate_lazily(BenchmarkSchema, frame), "benchmarks_schema")

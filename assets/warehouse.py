@@ -45,6 +45,7 @@ UPSTREAM = [
     "sheet_quarantine",
     "indicator_catalog",
     "indicator_resolution",
+    "benchmark_values",
 ]
 
 
@@ -121,6 +122,7 @@ def warehouse_tables(
     sheet_quarantine: pd.DataFrame,
     indicator_catalog: pd.DataFrame,
     indicator_resolution: pd.DataFrame,
+    benchmark_values: pd.DataFrame,
 ) -> Iterator[dg.MaterializeResult]:
     """Build every warehouse table into a new DuckDB file with the SQL in `sql/` (staging,
     then marts) and swap it over the published file atomically: BI readers holding the old
@@ -142,6 +144,7 @@ def warehouse_tables(
             resolution=indicator_resolution,
             indicators=indicator_catalog,
             departments=department_frame(records, departments_catalog),
+            benchmarks=benchmark_values,
         ),
         settings.sql_dir(),
     )

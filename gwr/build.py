@@ -38,6 +38,39 @@ def indicator_frame(reference_dir: Path) -> pd.DataFrame:
     return pd.DataFrame(load_catalog(reference_dir).to_records())
 
 
+BENCHMARK_COLUMNS = [
+    "region", "year", "indicator_id", "benchmark", "measure", "value", "unit", "source",
+    "value_base", "unit_base",
+]  # fmt: skip
+
+
+BENCHMARK_DTYPES = {"year": "int64", "value": "float64", "value_base": "float64"}
+
+
+def empty_benchmarks() -> pd.DataFrame:
+    return pd.DataFrame(columns=BENCHMARK_COLUMNS).astype(BENCHMARK_DTYPES)
+
+
+def benchmark_frame(reference_dir: Path) -> pd.DataFrame:
+    """`raw.benchmarks`: published values of the benchmarks qualitative targets name
+    (全省平均水平 …), with `value_base`/`unit_base`; empty when none is loaded."""
+    from decimal import Decimal
+
+    from gwr.units import to_base
+
+    path = reference_dir / "benchmarks.csv"
+    if not path.exists():
+        rows: list[dict[str, Any]] = []
+    else:
+        rows = pd.read_csv(path, dtype=str, keep_default_na=False).to_dict("records")
+    for row in rows:
+        value = Decimal(str(row["value"]).strip())
+        base, unit_base = to_base(value, row["unit"])
+        row.update(year=int(row["year"]), value=float(value), value_base=float(base),
+                   unit_base=unit_base)  # fmt: skip
+    return pd.DataFrame(rows, columns=BENCHMARK_COLUMNS).astype(BENCHMARK_DTYPES)
+
+
 def resolve_indicators(frames: Iterable[pd.DataFrame], resolver: Resolver) -> pd.DataFrame:
     """One row per distinct (indicator_text, measure) seen, with the indicator it maps to."""
     parts = [f[["indicator_text", "measure", "unit", "unit_base"]] for f in frames if len(f)]
@@ -143,6 +176,7 @@ class WarehouseInputs:
     resolution: pd.DataFrame
     indicators: pd.DataFrame
     departments: pd.DataFrame
+    benchmarks: pd.DataFrame | None = None
 
 
 def build_warehouse(target: Path, inputs: WarehouseInputs, sql_dir: Path) -> warehouse.BuildResult:
@@ -154,6 +188,9 @@ def build_warehouse(target: Path, inputs: WarehouseInputs, sql_dir: Path) -> war
         "raw.indicator_resolution": inputs.resolution,
         "raw.indicators": inputs.indicators,
         "raw.departments": inputs.departments,
+        "raw.benchmarks": (
+            inputs.benchmarks if inputs.benchmarks is not None else empty_benchmarks()
+        ),
     }
     return warehouse.build(
         target, frames, sql_dir, after_build=comment_statements(load_column_docs(sql_dir))

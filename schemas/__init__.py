@@ -2,6 +2,7 @@
 the blocking asset checks use (PUDL style: collect every failure, show them all)."""
 
 from schemas.frames import (
+    BenchmarkSchema,
     DocumentSchema,
     IndicatorCatalogSchema,
     IndicatorResolutionSchema,
@@ -12,6 +13,7 @@ from schemas.frames import (
 from schemas.validation import ValidationOutcome, validate_lazily
 
 __all__ = [
+    "BenchmarkSchema",
     "DocumentSchema",
     "IndicatorCatalogSchema",
     "IndicatorResolutionSchema",

@@ -131,3 +131,23 @@ class IndicatorResolutionSchema(pa.DataFrameModel):
     method: Series[str]
     provisional: Series[bool]
     n: Series[int] = pa.Field(ge=1)
+
+
+class BenchmarkSchema(pa.DataFrameModel):
+    """Published values of the benchmarks qualitative targets name (benchmarks.csv)."""
+
+    region: Series[str]
+    year: Series[int] = pa.Field(ge=1949, le=2100)
+    indicator_id: Series[str] = pa.Field(str_matches=r"^[a-z0-9_]+$")
+    benchmark: Series[str] = pa.Field(str_length={"min_value": 1})
+    measure: Series[str] = pa.Field(isin=[m for m in MEASURES if m != "qualitative"])
+    value: Series[float]
+    unit: Series[str]
+    source: Series[str] = pa.Field(str_length={"min_value": 1})
+    value_base: Series[float]
+    unit_base: Series[str]
+
+    @pa.dataframe_check(error="one value per region, year, indicator and benchmark")
+    def one_value_each(cls, df: pd.DataFrame) -> pd.Series:
+        keys = ["region", "year", "indicator_id", "benchmark"]
+        return ~df.duplicated(keys, keep=False)

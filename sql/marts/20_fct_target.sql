@@ -18,6 +18,13 @@ SELECT
          THEN s.value_max * (s.value_base / s.value) END AS value_max_base,
     s.unit_base,
     s.benchmark,
+    -- a qualitative target becomes comparable once its benchmark's value is loaded
+    b.measure                                    AS benchmark_measure,
+    b.value                                      AS benchmark_value,
+    b.unit                                       AS benchmark_unit,
+    b.value_base                                 AS benchmark_value_base,
+    b.unit_base                                  AS benchmark_unit_base,
+    b.source                                     AS benchmark_source,
     s.section,
     s.quote,
     s.document_id,
@@ -25,4 +32,10 @@ SELECT
     s.char_start,
     s.char_end
 FROM staging.stg_report_statements AS s
+LEFT JOIN raw.benchmarks AS b
+  ON s.measure = 'qualitative'
+ AND b.region = s.region
+ AND b.year = s.year
+ AND b.indicator_id = s.indicator_id
+ AND b.benchmark = s.benchmark
 WHERE s.kind = 'target';

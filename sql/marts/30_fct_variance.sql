@@ -7,6 +7,22 @@ params AS (
         0.5  AS rate_tolerance_pp,    -- '~' (左右/约) on a rate: +/- 0.5 percentage points
         0.05 AS level_tolerance_rel   -- '~' on a count or amount: +/- 5 % of the target
 ),
+-- A qualitative target with a loaded benchmark value is judged against that value, in the
+-- benchmark's measure; without one it stays qualitative (not_comparable).
+judged_targets AS (
+    SELECT
+        t.* REPLACE (
+            CASE WHEN t.measure = 'qualitative' AND t.benchmark_value_base IS NOT NULL
+                 THEN t.benchmark_measure ELSE t.measure END          AS measure,
+            CASE WHEN t.measure = 'qualitative' AND t.benchmark_value_base IS NOT NULL
+                 THEN t.benchmark_value_base ELSE t.value_base END    AS value_base,
+            CASE WHEN t.measure = 'qualitative' AND t.benchmark_value_base IS NOT NULL
+                 THEN t.benchmark_unit_base ELSE t.unit_base END      AS unit_base
+        ),
+        CASE WHEN t.measure = 'qualitative' AND t.benchmark_value_base IS NOT NULL
+             THEN 'benchmark' ELSE 'target' END                       AS judged_against
+    FROM mart.fct_target AS t
+),
 targets AS (
     SELECT
         t.*,
@@ -26,7 +42,7 @@ targets AS (
             WHEN '~' THEN 'about'
             ELSE CASE WHEN coalesce(i.higher_is_better, TRUE) THEN 'min' ELSE 'max' END
         END                                                            AS direction
-    FROM mart.fct_target AS t
+    FROM judged_targets AS t
     LEFT JOIN mart.dim_indicator AS i USING (indicator_id)
 ),
 -- One value per region x indicator x measure x period: when several sources report it,
@@ -89,6 +105,7 @@ joined AS (
         t.accumulation,
         t.higher_is_better,
         t.direction,
+        t.judged_against,
         a.period_start,
         a.period_end,
         t.value_base                                                  AS target_value,
@@ -187,6 +204,7 @@ SELECT
     accumulation,
     actual_source_kind,
     actual_department_id,
-    coalesce(distinct_values, 0) > 1                                  AS has_conflicting_actuals
+    coalesce(distinct_values, 0) > 1                                  AS has_conflicting_actuals,
+    judged_against
 FROM judged
 ORDER BY target_id, period_end NULLS FIRST, actual_id;

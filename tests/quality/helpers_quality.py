@@ -17,7 +17,12 @@ from typing import Any
 import pandas as pd
 
 from gwr import warehouse
-from gwr.build import RESOLUTION_COLUMNS, comment_statements, load_column_docs
+from gwr.build import (
+    RESOLUTION_COLUMNS,
+    comment_statements,
+    empty_benchmarks,
+    load_column_docs,
+)
 from gwr.ingest import QUARANTINE_COLUMNS, RECORD_COLUMNS, STATEMENT_COLUMNS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -159,6 +164,7 @@ def raw_frames() -> dict[str, pd.DataFrame]:
         "raw.indicator_resolution": resolution,
         "raw.indicators": indicators,
         "raw.departments": departments,
+        "raw.benchmarks": empty_benchmarks(),
     }
 
 

@@ -77,7 +77,8 @@ def record(indicator: str, value: float | None, end: str, unit: str = "%", *,
 
 
 def build(tmp_path: Path, targets: list[dict[str, Any]], actuals: list[dict[str, Any]] = (),
-          records: list[dict[str, Any]] = ()) -> list[dict[str, Any]]:  # fmt: skip
+          records: list[dict[str, Any]] = (),
+          benchmarks: pd.DataFrame | None = None) -> list[dict[str, Any]]:  # fmt: skip
     statements = pd.DataFrame([*targets, *actuals], columns=[*STATEMENT_COLUMNS, "indicator_id"])
     recs = pd.DataFrame(list(records), columns=[*RECORD_COLUMNS, "indicator_id", "department_id"])
     recs = recs.astype({"value": "float64", "value_base": "float64", "annual_target": "float64"})
@@ -103,6 +104,7 @@ def build(tmp_path: Path, targets: list[dict[str, Any]], actuals: list[dict[str,
             resolution=resolution,
             indicators=CATALOG,
             departments=departments,
+            benchmarks=benchmarks,
         ),
         settings.sql_dir(),
     )
@@ -225,3 +227,23 @@ def test_target_measure_decides_rate_versus_flow(tmp_path: Path) -> None:
     rows = build(tmp_path, [t], records=[record("jobs", 5.0, "2024-06-30", "%")])
     assert [r["status"] for r in rows] == ["on_track"]
     assert pd.isna(rows[0]["expected_progress"])
+
+
+def test_qualitative_target_is_judged_once_its_benchmark_is_loaded(tmp_path: Path) -> None:
+    q = {**target("gdp", None, None, measure="qualitative", comparator=">="),  # type: ignore[arg-type]
+         "benchmark": "全省平均水平"}  # fmt: skip
+    actual = record("gdp", 6.1, "2024-12-31")
+    assert status_of(tmp_path, q, actual) == ["not_comparable"]  # no benchmark value yet
+    bench = pd.DataFrame(
+        [("甲市", 2024, "gdp", "全省平均水平", "growth_pct", 6.0, "%", "省统计公报", 6.0, "%")],
+        columns=["region", "year", "indicator_id", "benchmark", "measure", "value", "unit",
+                 "source", "value_base", "unit_base"],
+    )  # fmt: skip
+    rows = build(tmp_path, [q], records=[actual], benchmarks=bench)
+    assert [(r["status"], r["judged_against"], r["target_value"]) for r in rows] == [
+        ("met", "benchmark", 6.0)
+    ]
+    below = record("gdp", 5.9, "2024-12-31")
+    assert [r["status"] for r in build(tmp_path, [q], records=[below], benchmarks=bench)] == [
+        "missed"
+    ]
