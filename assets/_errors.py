@@ -31,6 +31,13 @@ def _permanent(exc: Exception) -> dg.Failure:
     )
 
 
+def _translate(exc: Exception) -> Exception:
+    """What to raise instead of `exc`: itself when a retry may help, else a Failure."""
+    if isinstance(exc, dg.Failure) or _is_transient(exc):
+        return exc
+    return _permanent(exc)
+
+
 def fail_fast_on_permanent_errors(fn: F) -> F:
     """Wrap an asset function (plain or generator) so that non-transient errors skip the
     retry policy. The wrapper keeps the signature Dagster reads parameters from."""
@@ -40,12 +47,11 @@ def fail_fast_on_permanent_errors(fn: F) -> F:
         def gen_wrapper(*args: Any, **kwargs: Any) -> Any:
             try:
                 yield from fn(*args, **kwargs)
-            except dg.Failure:
-                raise
             except Exception as exc:
-                if _is_transient(exc):
+                translated = _translate(exc)
+                if translated is exc:
                     raise
-                raise _permanent(exc) from exc
+                raise translated from exc
 
         return gen_wrapper  # type: ignore[return-value]
 
@@ -53,11 +59,10 @@ def fail_fast_on_permanent_errors(fn: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
-        except dg.Failure:
-            raise
         except Exception as exc:
-            if _is_transient(exc):
+            translated = _translate(exc)
+            if translated is exc:
                 raise
-            raise _permanent(exc) from exc
+            raise translated from exc
 
     return wrapper  # type: ignore[return-value]
