@@ -117,14 +117,29 @@ Rules (what is a row and what is not)
   subject after a part of the year form a series (``GDP增速逐季攀升，上半年3.2%、
   前三季度4.4%、全年5%`` -> ``GDP增速(上半年)``, ``GDP增速(前三季度)``,
   ``GDP增速(全年)``).
+* Also number-less targets: a lead ``努力目标/奋斗目标为：`` opens a list like
+  ``主要预期目标``; ``完成X任务`` after the list -> qualitative X; without a lead, a
+  sentence (or ``；``-run) that lists >= 2 numeric targets reads its later
+  number-less items as qualitative targets until one is no target phrase
+  (``…增长15%以上，主要约束性指标控制在省市规定范围以内`` -> ``<=``); an outline
+  title ``今年发展主要目标和下一阶段工作总体部署`` is no list.
+* ``从A增长到B，是2016年的N倍`` -> A is an actual of 2016; in a review paragraph
+  about a five-year term (``过去五年``, ``…的五年``) an undated ``从A…到B`` start
+  level A is an actual of review year - 5.
+* Without headings, ``预计全年…`` (no report year named) is the closing estimate
+  of the past year: actual, whatever the cue before; ``占…份额提高到3%`` is a share
+  level (``ratio_pct``).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from operator import attrgetter
 
 from gwr.numbers import parse_number, tidy_decimal
 
@@ -170,6 +185,27 @@ _Q_RE = re.compile(
     rf")(?P<apx>[余多])?(?P<unit>{UNIT_PATTERN}(?:/{UNIT_PATTERN})?)?(?![A-Za-z])"
     rf"(?P<post>以上|之上|以下|以内|之内|左右|上下)?"
 )
+#: where a _Q_RE match can start: a digit, 百分之 or two numeral characters (it opens
+#: with a plain class, so it is scanned fast in C)
+_Q_START_RE = re.compile(rf"[\d{_CN}](?:(?<=\d)|(?<=百)分之|[{_CN}])")
+
+
+def _q_matches(text: str, a: int, b: int) -> Iterator[re.Match[str]]:
+    """``_Q_RE.finditer(text, a, b)``, faster: only where a match can start is it tried."""
+    find, match = _Q_START_RE.search, _Q_RE.match
+    pos = a
+    while True:
+        c = find(text, pos, b)
+        if c is None:
+            return
+        m = match(text, c.start(), b)
+        if m is None:
+            pos = c.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
 _QUOTED_RE = re.compile(
     r"“[^“”\n]{0,40}”|《[^《》\n]{0,60}》|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』|【[^【】\n]{0,30}】"
 )
@@ -216,6 +252,11 @@ _FROM_TO_RE = re.compile(r"[^，。；由从]{0,6}?(?:到|至)")
 #: 由2018年的12家发展到40家: a base level dated to its year
 _FROM_LAST = frozenset("由从的年底末")
 _FROM_YEAR_RE = re.compile(r"[由从]((?:19|20)\d{2})年(?:底|末)?的?$")
+_FROM_STATED_RE = re.compile(
+    r"[^，。；由从]{0,6}?(?:到|至)[^。；，]{0,16}，?是((?:19|20)\d{2})年(?:底|末)?的"
+)
+#: a review paragraph about the five years of a term: 过去五年, …的五年, 五年来
+_FIVE_YEARS_RE = re.compile(r"过去五年|五年来|的五年|这五年|近五年")
 _FROM_TO_SUBJ_RE = re.compile(
     r"[由从][^由从，。；]*?(?:增加|提高|上升|下降|降低|减少|扩大|增长|发展|调整|提升)?(?:到|至)$"
 )
@@ -280,9 +321,14 @@ _ACTUAL_CUES = (
     "荣获", "首次", "成功", "已有", "已经", "新设", "初步统计", "初步核算",
 )  # fmt: skip
 _HAS_NUM_RE = re.compile(r"\d|百分之|[一二两三四五六七八九][十百千万亿]")
+#: runs of _HAS_NUM_RE matches, scanned once per text (it opens with a class: fast)
+_NUM_RUN_RE = re.compile(
+    r"[\d百一二两三四五六七八九](?:(?<=百)分之|(?<=[一二两三四五六七八九])[十百千万亿]|(?<=\d))"
+    r"(?:\d|百分之|[一二两三四五六七八九][十百千万亿])*"
+)
 #: a heading that is only the targets list's title: 今年预期目标, 2024年主要目标：
 _TARGET_HEADING_RE = re.compile(r"(?:主要|预期|发展)目标[是为]?[：:。*]*$|主要指标[：:。*]*$")
-_MAIN_TARGET_RE = re.compile(r"主要(?:预期)?目标|预期目标|主要指标|发展目标")
+_MAIN_TARGET_RE = re.compile(r"主要(?:预期)?目标|预期目标|主要指标|发展目标|(?:努力|奋斗)目标")
 
 # precompiled patterns used in the hot path (named by use below)
 _RX0 = re.compile(r"(万亿|千亿|百亿|亿|万)$")
@@ -348,7 +394,6 @@ class _Cand:
     qa: int
     qb: int
     benchmark: str | None = None
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------
@@ -358,6 +403,7 @@ class _Cand:
 _PLAIN_NUM = re.compile(r"\d+(?:\.\d+)?")
 
 
+@lru_cache(maxsize=8192)
 def _dec(s: str) -> Decimal | None:
     if _PLAIN_NUM.fullmatch(s):
         return Decimal(s)
@@ -382,44 +428,44 @@ _SCALE_CHAIN_RE = re.compile(
 )
 
 
-def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> list[_Mention]:
+def _find_mentions(
+    text: str, a: int, b: int, quoted: list[tuple[int, int]], from_year: int | None = None
+) -> list[_Mention]:
+    """Number mentions in ``text[a:b]``; ``from_year`` dates an undated start level
+    of ``从A增长到B`` (the start of a five-year review period)."""
     out: list[_Mention] = []
     share_thresholds: list[int] = []
-    for m in _Q_RE.finditer(text, a, b):
+    for m in _q_matches(text, a, b):
+        ms, me = m.span()
         n1, apx0, s1, rng, n2, s2, pc, cn, apx_s, unit_base_txt, post = m.groups()
         if apx0 and (rng or not s1):
             apx_s = apx_s or apx0  # 20多个 (no scale): as before
         elif apx0:
             apx_s = apx0  # 1270多万人, 960多万贫困人口
         if unit_base_txt is None and s1 and n1 is not None and not rng and pc is None:
-            im = _SCALE_CHAIN_RE.match(text, m.end(), b)
+            im = _SCALE_CHAIN_RE.match(text, me, b)
             if im is not None:
                 unit_base_txt = im.group("unit")  # 5万亿、4万亿和3万亿元: the unit applies back
         if unit_base_txt is None and pc is None and n1 is not None and s1 in ("万", "亿"):
             if rng or cn is not None:
                 continue
-            pn = _PEOPLE_NOUN_RE.match(text, m.end())
+            pn = _PEOPLE_NOUN_RE.match(text, me)
             milestone = (
                 pn is None
-                and (
-                    text.startswith(_MILESTONE_AFTER, m.end())
-                    or (m.end() >= b or text[m.end()] in "，。；、！")
-                )
+                and (text.startswith(_MILESTONE_AFTER, me) or (me >= b or text[me] in "，。；、！"))
                 and _PEOPLE_SUBJ_RE.search(
                     text,
                     max(
                         a,
-                        m.start() - 16,
-                        *(text.rfind(c, max(a, m.start() - 16), m.start()) for c in "，；："),
+                        ms - 16,
+                        *(text.rfind(c, max(a, ms - 16), ms) for c in "，；："),
                     ),
-                    m.start(),
+                    ms,
                 )
                 is not None
             )  # 旅客吞吐量突破200万大关: people counted in 万
             if not milestone and (
-                not pn
-                or text[m.end() : m.end() + 1] < "\u4e00"
-                or text[m.end() : m.end() + 1] > "\u9fff"
+                not pn or text[me : me + 1] < "\u4e00" or text[me : me + 1] > "\u9fff"
             ):
                 continue
             v = _dec(n1)
@@ -428,12 +474,12 @@ def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> 
             base = "户" if pn is not None and pn.group(1) in ("户", "农户", "家庭") else "人"
             f = Decimal(10_000) if s1 == "万" else Decimal(100_000_000)
             pre0 = None
-            if m.start() > a and text[m.start() - 1] in _PRE_LAST:
-                pm0 = PRE_RE.search(text[max(a, m.start() - 6) : m.start()])
+            if ms > a and text[ms - 1] in _PRE_LAST:
+                pm0 = PRE_RE.search(text[max(a, ms - 6) : ms])
                 pre0 = pm0.group(1) if pm0 else None
             mention = _Mention(
-                m.start(),
-                m.end(),
+                ms,
+                me,
                 v,
                 None,
                 UnitInfo(s1, base, f, "count"),
@@ -442,7 +488,7 @@ def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> 
                 bool(apx_s),
             )
             mention.prenominal = not milestone
-            if milestone and pre0 is None and text.startswith(_MILESTONE_AFTER, m.end()):
+            if milestone and pre0 is None and text.startswith(_MILESTONE_AFTER, me):
                 mention.pre_cmp = "突破"
             out.append(mention)
             continue
@@ -462,7 +508,7 @@ def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> 
                 unit_base_txt is None
                 or not any(c in "十百千万亿" for c in cn)
                 or not any(c in "一二两三四五六七八九" for c in cn)
-                or text[max(a, m.start() - 1) : m.start()] == "第"
+                or text[max(a, ms - 1) : ms] == "第"
             ):
                 continue
             # the trailing scale words belong to the unit: 两万人 -> 2 万人
@@ -480,9 +526,7 @@ def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> 
             if unit_base_txt is None:
                 # bare number: kept for enumerations (分别增长3%、7%)
                 v = _dec(n1)
-                out.append(
-                    _Mention(m.start(), m.start() + len(n1), v, None, None, None, None, False)
-                )
+                out.append(_Mention(ms, ms + len(n1), v, None, None, None, None, False))
                 continue
             if not n1.isascii():
                 full = parse_number(n1 + _scale_of(s1))
@@ -504,7 +548,7 @@ def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> 
                 value = _dec(n1)
         if value is None:
             continue
-        end = m.end()
+        end = me
         pm2 = _RX1.match(text[end : end + 6]) if text.startswith("（", end) else None
         if pm2 and end + pm2.end() <= b:
             end += pm2.end()
@@ -515,31 +559,32 @@ def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> 
                     end += 2
         # pre comparator
         pre = None
-        if m.start() > a and text[m.start() - 1] in _PRE_LAST:
-            pm = PRE_RE.search(text[max(a, m.start() - 6) : m.start()])
+        if ms > a and text[ms - 1] in _PRE_LAST:
+            pm = PRE_RE.search(text[max(a, ms - 6) : ms])
             pre = pm.group(1) if pm else None
         nxt = text[end : end + 2]
         if pre is None and post is None and nxt in _MILESTONE_AFTER:
             pre = "突破"  # 跨越20亿元、30亿元台阶: each figure is a threshold passed
-        mention = _Mention(m.start(), end, value, value_max, info, pre, post, apx)
+        mention = _Mention(ms, end, value, value_max, info, pre, post, apx)
         # exclusions
-        qi = bisect_right(quoted, (m.start(), 1 << 60)) - 1
-        if qi >= 0 and quoted[qi][0] <= m.start() < quoted[qi][1]:
+        qi = bisect_right(quoted, (ms, 1 << 60)) - 1
+        if qi >= 0 and quoted[qi][0] <= ms < quoted[qi][1]:
             mention.skip = True
-        prev2 = text[max(a, m.start() - 4) : m.start()]
+        prev2 = text[max(a, ms - 4) : ms]
         if prev2.endswith(_RANK_PREFIXES) and not prev2.endswith(("前列",)):
             mention.skip = True
         if prev2.endswith(_NAME_PREFIXES_ALL):
             mention.skip = True
-        c0 = text[m.start() - 1] if m.start() > a else ""
+        c0 = text[ms - 1] if ms > a else ""
         if c0 in _FROM_LAST and _FROM_TO_RE.match(text, end):
-            fy = (
-                _FROM_YEAR_RE.search(text, max(a, m.start() - 12), m.start())
-                if c0 not in ("由", "从")
-                else None
-            )
+            fy = _FROM_YEAR_RE.search(text, max(a, ms - 12), ms) if c0 not in ("由", "从") else None
+            if fy is None and c0 in ("由", "从"):
+                # 从129.8亿元增长到325亿元，是2016年的2.5倍: the base year stated after
+                fy = _FROM_STATED_RE.match(text, end, b)
             if fy is not None:
                 mention.base_year = int(fy.group(1))  # a dated base level: an actual
+            elif c0 in ("由", "从") and from_year is not None:
+                mention.base_year = from_year  # 过去五年…从153家发展到268家
             elif c0 in ("由", "从"):
                 mention.skip = True  # 由166万户增加到276万户: an undated start level
         nxt = text[end : end + 2]
@@ -548,7 +593,7 @@ def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> 
         if text[end - 1 : end + 1] in _NOT_UNIT_BIGRAMS:
             continue  # 14亿多人口: 人口 is a noun, not 人 + 口
         if info.base == "位" and (
-            _RANK_WORDS_RE.search(text, max(a, m.start() - 8), m.start())
+            _RANK_WORDS_RE.search(text, max(a, ms - 8), ms)
             or not (end < b and "\u4e00" <= text[end] <= "\u9fff")
         ):
             continue  # 上升54位, 居全省前3位: a rank, not 6位科学家
@@ -583,6 +628,8 @@ def _find_mentions(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> 
             mention.prenominal = True
             if info.kind == "amount" and info.base in _CAPACITY_BASES:
                 mention.skip = True  # capacity inside a name: 27万千瓦风电场
+            elif mention.base_year is not None:
+                mention.prenominal = False  # 从32340元提高至…: a start level, not a modifier
         out.append(mention)
     for mn in out:
         if mn.start in share_thresholds:
@@ -644,16 +691,24 @@ _LEAD_RE = re.compile(
 
 
 def _strip_lead(s: str, pos: int) -> tuple[str, int]:
+    rest, n = _strip_lead_n(s)
+    return rest, pos + n
+
+
+@lru_cache(maxsize=8192)
+def _strip_lead_n(s: str) -> tuple[str, int]:
+    """``s`` without its lead words, and how many characters were dropped."""
+    n = 0
     while s:
         m = _LEAD_RE.match(s)
         if m and m.end() > 0:
-            s, pos = s[m.end() :], pos + m.end()
+            s, n = s[m.end() :], n + m.end()
             continue
         if s[0] == "“" and "”" not in s:
-            s, pos = s[1:], pos + 1
+            s, n = s[1:], n + 1
             continue
         break
-    return s, pos
+    return s, n
 
 
 _TAIL_BY_LAST: dict[str, tuple[str, ...]] = {}
@@ -662,6 +717,12 @@ for _w in TAIL_VERBS:
 
 
 def _strip_tail(s: str) -> tuple[str, list[str]]:
+    rest, verbs = _strip_tail_t(s)
+    return rest, list(verbs)
+
+
+@lru_cache(maxsize=8192)
+def _strip_tail_t(s: str) -> tuple[str, tuple[str, ...]]:
     verbs: list[str] = []
     changed = True
     while changed and s:
@@ -675,7 +736,7 @@ def _strip_tail(s: str) -> tuple[str, list[str]]:
         while s and s[-1] in "，、：；,（“":
             s = s[:-1]
             changed = True
-    return s, verbs
+    return s, tuple(verbs)
 
 
 _DECLINE_RE = re.compile("|".join(DECLINE_VERBS))
@@ -783,13 +844,24 @@ def _expand_single(subject: str, n: int) -> list[str]:
 # kind / year
 
 
+@lru_cache(maxsize=64)
+def _year_res(year: int) -> tuple[str, str, re.Pattern[str], re.Pattern[str]]:
+    """``(f"{year - 1}年", f"{year}年", target-year pattern, 上年，pattern)`` of a report year."""
+    return (
+        f"{year - 1}年",
+        f"{year}年",
+        re.compile(
+            rf"(?:到|至){year}年|{year}年(?:全市|全省|全县|全区|的)?(?:主要)?(?:预期)?目标|{year}年[，,]"
+        ),
+        re.compile(rf"^{year - 1}年[，,]"),
+    )
+
+
 def _cue_kind(sentence: str, year: int) -> str | None:
-    if f"{year - 1}年" in sentence and f"{year}年" not in sentence:
+    last_y, this_y, target_re, _ = _year_res(year)
+    if last_y in sentence and this_y not in sentence:
         return "actual"
-    if re.search(
-        rf"(?:到|至){year}年|{year}年(?:全市|全省|全县|全区|的)?(?:主要)?(?:预期)?目标|{year}年[，,]",
-        sentence,
-    ):
+    if this_y in sentence and target_re.search(sentence):
         return "target"
     fy = _FUTURE_YEAR_RE.search(sentence)
     if fy and int(fy.group(1)) >= year:
@@ -811,7 +883,7 @@ _PAST_YEAR_START_RE = re.compile(
 )
 _TARGET_START_RE = re.compile(r"^(?:今年|明年|力争|确保|计划|预计到|到20\d{2}年|新的一年)")
 _FUTURE_YEAR_RE = re.compile(r"(?:到|至)(20\d{2})年")
-_TO_YEAR_RE = re.compile(r"(?:到|至)(20\d{2})年|(20\d{2})年(?:底|末)前?")
+_TO_YEAR_RE = re.compile(r"(?=[到至2])(?:(?:到|至)(20\d{2})年|(20\d{2})年(?:底|末)前?)")
 
 
 def _sentence_kind(
@@ -823,7 +895,7 @@ def _sentence_kind(
             return "target", report_year
         return "actual", y
     if para.part_kind == "plan":
-        if _RX7.match(sentence) or re.match(rf"^{report_year - 1}年[，,]", sentence):
+        if _RX7.match(sentence) or _year_res(report_year)[3].match(sentence):
             return "actual", report_year - 1
         py = _PAST_YEAR_START_RE.match(sentence)
         if py and int(py.group(1)) < report_year:
@@ -837,6 +909,7 @@ def _sentence_kind(
         cue == "actual"
         and state.get("kind") == "target"
         and "预计" in sentence
+        and "预计全年" not in sentence  # 预计全年…: the closing estimate of the year under review
         and f"{report_year - 1}年" not in sentence
         and not any(c in sentence for c in _ACTUAL_CUES if c != "预计")
     ):
@@ -852,6 +925,8 @@ def _sentence_kind(
 
 
 _SPAN_RES: dict[str, re.Pattern[str]] = {}
+_SEP_RES: dict[str, re.Pattern[str]] = {}
+_BRACKET_RE = re.compile("[“”（）()《》]")
 
 
 def _iter_spans(text: str, a: int, b: int, seps: str) -> list[tuple[int, int]]:
@@ -860,18 +935,28 @@ def _iter_spans(text: str, a: int, b: int, seps: str) -> list[tuple[int, int]]:
     if rx is None:
         rx = re.compile("[“”（）()《》" + re.escape(seps) + "]")
         _SPAN_RES[seps] = rx
-    spans: list[tuple[int, int]] = []
+        _SEP_RES[seps] = re.compile("[" + re.escape(seps) + "]")
+    spans: list[tuple[int, int]]
     s = a
+    if _BRACKET_RE.search(text, a, b) is None:
+        # no brackets or quotes (the common case): split after every separator
+        ends = [m.end() for m in _SEP_RES[seps].finditer(text, a, b)]
+        if not ends:
+            return [(a, b)] if a < b else []
+        spans = list(zip([a, *ends[:-1]], ends, strict=True))
+        if ends[-1] < b:
+            spans.append((ends[-1], b))
+        return spans
+    spans = []
     depth = 0
-    for m in rx.finditer(text, a, b):
-        c = m.group()
+    for i in [m.start() for m in rx.finditer(text, a, b)]:
+        c = text[i]
         if c in "“（(《":
             depth += 1
         elif c in "”）)》":
             if depth > 0:
                 depth -= 1
         elif depth == 0:
-            i = m.start()
             if i + 1 > s:
                 spans.append((s, i + 1))
             s = i + 1
@@ -880,6 +965,7 @@ def _iter_spans(text: str, a: int, b: int, seps: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=8192)
 def _tidy_indicator(s: str) -> str:
     s = s.strip("，、：；,( *#")
     if "“" not in s and "”" not in s and "（" not in s:
@@ -1146,8 +1232,14 @@ def _extract_sentence(
                 s = m.end + 1
         seg_bounds.append((s, cb))
         for sa2, sb2 in seg_bounds:
-            seg_ms = [mentions[i] for i in cms if sa2 <= mentions[i].start < sb2]
-            seg_ms = [m for m in seg_ms if id(m) not in used and m.unit is not None and not m.skip]
+            seg_ms = [
+                sm
+                for i in cms
+                if sa2 <= (sm := mentions[i]).start < sb2
+                and sm.unit is not None
+                and not sm.skip
+                and id(sm) not in used
+            ]
             if not seg_ms:
                 continue
             # thresholds inside names: a prenominal mention followed by another one
@@ -1411,6 +1503,11 @@ _QUAL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "=",
     ),
     (
+        # 完成能耗强度降低和煤炭消费压减任务: the verb first, the task named after it
+        re.compile(r"^(?:全面|圆满|确保|坚决)?完成(?P<ind>[^，。；\d]{2,30}?)(?:目标)?任务$"),
+        "=",
+    ),
+    (
         re.compile(r"^(?P<ind>[^，。；]{2,20}?)目标(?:在|按)[^，。；\d]{0,24}(?:考核|完成|实现)$"),
         "=",
     ),
@@ -1601,6 +1698,7 @@ _IND_SYNONYMS = (
 )
 
 
+@lru_cache(maxsize=8192)
 def _ind_key(s: str) -> str:
     """An indicator reduced for restatement matching (region, 预期/目标 removed)."""
     for a, b in _IND_SYNONYMS:
@@ -1624,10 +1722,6 @@ def _split_at_time_words(text: str, spans: list[tuple[int, int]]) -> list[tuple[
             s = m.end()
         out.append((s, b))
     return out
-
-
-def _as_float(d: Decimal | None) -> float | None:
-    return None if d is None else float(d)
 
 
 def extract_report(text: str, *, year: int | None = None, region: str | None = None) -> Report:
@@ -1654,6 +1748,12 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
     paras = split_paragraphs(ct, text_year if text_year is not None else report_year)
     shift = report_year - text_year if text_year is not None else 0
     quoted = [(m.start(), m.end()) for m in _QUOTED_RE.finditer(ct)]
+    # runs of number cues of the whole text, found once (a search per span rescans it)
+    num_starts: list[int] = []
+    num_ends: list[int] = []
+    for m in _NUM_RUN_RE.finditer(ct):
+        num_starts.append(m.start())
+        num_ends.append(m.end())
     cands: list[_Cand] = []
     state: dict[str, object] = {}
     in_list = False  # inside a main-targets list that spans bullet paragraphs
@@ -1682,11 +1782,25 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
         spans = _iter_spans(ct, para.body_start, para.end, _SENT_END)
         if para.part_kind != "review":
             spans = _split_at_time_words(ct, spans)
+        five_years = (
+            ct.find("五年", para.start, para.end) >= 0
+            and _FIVE_YEARS_RE.search(ct, para.start, para.end) is not None
+        )
+        num_list = False  # inside a sentence listing numeric targets (…6%左右；进出口促稳提质；…)
         for sa, sb in spans:
-            has_num = _HAS_NUM_RE.search(ct, sa, sb) is not None
+            # == _HAS_NUM_RE.search(ct, sa, sb) is not None, from the text's runs: the
+            # first run that ends after sa decides (inside: yes; astride an edge: search)
+            ni = bisect_right(num_ends, sa)
+            if ni == len(num_starts) or num_starts[ni] >= sb:
+                has_num = False
+            elif num_starts[ni] >= sa and num_ends[ni] <= sb:
+                has_num = True
+            else:
+                has_num = _HAS_NUM_RE.search(ct, sa, sb) is not None
             if (
                 not has_num
                 and not in_list
+                and not num_list
                 and para.part_kind is not None
                 and ct.find("目标", sa, sb) < 0
                 and ct.find("指标", sa, sb) < 0
@@ -1717,7 +1831,7 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
             to_year = None
             to_year_pos = sa
             if kind == "target":
-                tm = _TO_YEAR_RE.search(sentence)
+                tm = _TO_YEAR_RE.search(sentence) if "年" in sentence else None
                 ty = int(tm.group(1) or tm.group(2)) if tm else 0
                 if ty > report_year:
                     # 到2027年…, 2025年底前… in a 2024 report, from that clause on
@@ -1729,10 +1843,18 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
                     to_year = para_to_year  # 到2027年，…；人均生产总值达到17万元
             ctx = _Ctx(ct, kind, yr, para.section, prev_indicator)
             ctx.regions = regions
-            mentions = _find_mentions(ct, sa, sb, quoted) if has_num else []
+            from_year = None
+            if kind == "actual" and five_years:
+                from_year = yr - 5  # 2021 closes the term 2017-2021: start levels are of 2016
+            mentions = _find_mentions(ct, sa, sb, quoted, from_year) if has_num else []
             if mentions:
                 _extract_sentence(ctx, sa, sb, mentions, to_year, to_year_pos)
-            mt = _MAIN_TARGET_RE.search(sentence)
+            # (every lead of the targets list names 目标 or 指标: a cheap pre-check)
+            mt = (
+                _MAIN_TARGET_RE.search(sentence)
+                if "目标" in sentence or "指标" in sentence
+                else None
+            )
             start = -1
             if mt and kind == "target":
                 colon = ct.find("：", sa + mt.end(), sb)
@@ -1744,8 +1866,9 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
                     start = sb
                     in_list = True
                     list_fresh = sb >= para.end
-                else:
+                elif ct[sa + mt.end() : sa + mt.end() + 1] not in ("和", "与", "及"):
                     start = sa + mt.end()
+                # else: 今年发展主要目标和下一阶段工作总体部署 — a title, no list
             elif in_list:
                 start = sa
             if start >= 0 and kind == "target":
@@ -1753,6 +1876,29 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
                     if not _qualitative(ctx, ca, cb):
                         in_list = False
                         break
+            elif kind == "target" and para.part_kind != "review":
+                # No list lead, but a sentence that lists numeric targets (增长10%以上，
+                # …增长15%以上，主要约束性指标控制在省市规定范围以内): its number-less items
+                # after the first numeric one are qualitative targets too, until one
+                # is no target phrase.
+                if not num_list:
+                    first = -1
+                    if len(ctx.out) >= 2:
+                        nums = [c.qa for c in ctx.out if c.value is not None and c.kind == "target"]
+                        first = min(nums) if len(nums) >= 2 else -1
+                    num_list = first >= 0
+                else:
+                    first = sa
+                if num_list:
+                    for ca, cb in _iter_spans(ct, sa, sb, "，；。"):
+                        if cb <= first or _RX13.search(ct, ca, cb):
+                            continue
+                        n_out = len(ctx.out)
+                        if not _qualitative(ctx, ca, cb) or len(ctx.out) == n_out:
+                            num_list = False
+                            break
+            if sb > sa and ct[sb - 1] != "；":
+                num_list = False  # the sentence ends (a ，-clause or 。)
             cands.extend(ctx.out)
             if ctx.out:
                 prev_indicator = ctx.out[-1].indicator
@@ -1763,7 +1909,7 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
     by_qty: dict[tuple[object, ...], list[str]] = {}
     #: rows whose indicator is a placeholder, by (kind, year, measure, value, unit)
     generic_rows: dict[tuple[object, ...], Statement] = {}
-    cands.sort(key=lambda c: (c.qa, c.qb))
+    cands.sort(key=attrgetter("qa", "qb"))
     stmts: list[Statement] = []
     for c in cands:
         if c.qb <= c.qa:
@@ -1786,13 +1932,17 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
             continue
         if c.value is not None:
             ik = _ind_key(c.indicator)
-            prev_keys = by_qty.setdefault(key2, [])
-            if any(
-                (min(len(ik), len(pk)) >= 4 and (ik in pk or pk in ik)) or "目标" in c.indicator
-                for pk in prev_keys
-            ):
-                continue
-            prev_keys.append(ik)
+            prev_keys = by_qty.get(key2)
+            if prev_keys is None:
+                by_qty[key2] = [ik]
+            else:
+                # a restatement of an earlier row with the same quantity
+                if "目标" in c.indicator:
+                    continue
+                lik = len(ik)
+                if any(lik >= 4 and len(pk) >= 4 and (ik in pk or pk in ik) for pk in prev_keys):
+                    continue
+                prev_keys.append(ik)
         seen.add(key)
         seen.add(key3)
         a, b = norm.span(c.qa, c.qb)
@@ -1802,11 +1952,11 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
                 year=c.year,
                 indicator=c.indicator,
                 measure=c.measure,
-                value=_as_float(c.value),
-                value_max=_as_float(c.value_max),
+                value=None if c.value is None else float(c.value),
+                value_max=None if c.value_max is None else float(c.value_max),
                 unit=c.unit,
                 comparator=c.comparator,
-                value_base=_as_float(c.value_base),
+                value_base=None if c.value_base is None else float(c.value_base),
                 unit_base=c.unit_base,
                 section=c.section,
                 quote=text[a:b],
@@ -1817,5 +1967,5 @@ def extract_report(text: str, *, year: int | None = None, region: str | None = N
         )
         if c.value is not None and _GENERIC_IND_RE.match(c.indicator):
             generic_rows[gkey] = stmts[-1]
-    stmts.sort(key=lambda s: (s.char_start, s.char_end))
+    stmts.sort(key=attrgetter("char_start", "char_end"))
     return Report(region=region, year=report_year, statements=stmts)

@@ -21,6 +21,7 @@ into a name that stands on its own:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "GENERIC_HEADS",
@@ -159,6 +160,7 @@ _TIME_TAILS = ("全年", "今年", "上半年", "预期", "预计", "确定")
 _CONNECTIVES = ("实现", "完成了", "达到了")
 
 
+@lru_cache(maxsize=8192)
 def clean_indicator(s: str, regions: tuple[str, ...] = ()) -> str:
     """Drop a headline, the report's region, time words and connectives (module doc)."""
     if "丨" in s:

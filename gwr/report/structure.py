@@ -146,8 +146,13 @@ def _is_outline_item(raw: str, ordinal: str, prev: str | None, last_ordinal: str
     return prev is not None and bool(_OUTLINE_INTRO_RE.search(prev))
 
 
+_HEAD_NUM_STOP_RE = re.compile(r"^(\d{1,2})。")
+
+
 def _clean_heading(s: str) -> str:
-    s = re.sub(r"^(\d{1,2})。", r"\1.", s)  # "1." was read as a full stop
+    m = _HEAD_NUM_STOP_RE.match(s)
+    if m is not None:
+        s = m.group(1) + "." + s[m.end() :]  # "1." was read as a full stop
     return s.rstrip("。：；，").strip()
 
 

@@ -271,7 +271,7 @@ LEVEL_VERBS = (
     "超过",
     "超",
 )
-RATE_WORDS = ("率", "占比", "比重", "比例", "度", "指数", "水平", "系数")
+RATE_WORDS = ("率", "占比", "比重", "比例", "度", "指数", "水平", "系数", "份额")
 GROWTH_SUBJECT_WORDS = ("涨幅", "增速", "增幅", "增长率", "增长")
 
 #: Words stripped from the start of an indicator.
