@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from gwr.units import parse_unit
+from gwr.units import SCALE_PREFIXES, parse_unit
 
 __all__ = [
     "BASE_UNITS_TEXT",
@@ -148,20 +148,8 @@ MONEY_BASES = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑"
 
 SCALE_PATTERN = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百)"
 UNIT_PATTERN = "(?:" + "|".join(re.escape(u) for u in BASE_UNITS_TEXT) + ")"
-_SCALE_FACTORS = {
-    "": Decimal(1),
-    "百": Decimal(100),
-    "千": Decimal(1000),
-    "万": Decimal(10_000),
-    "十万": Decimal(100_000),
-    "百万": Decimal(1_000_000),
-    "千万": Decimal(10_000_000),
-    "亿": Decimal(100_000_000),
-    "十亿": Decimal(1_000_000_000),
-    "百亿": Decimal(10_000_000_000),
-    "千亿": Decimal(100_000_000_000),
-    "万亿": Decimal(1_000_000_000_000),
-}
+# Scale words and their factors come from gwr.units (one table for the whole project).
+_SCALE_FACTORS = {"": Decimal(1), **SCALE_PREFIXES}
 
 
 @dataclass(frozen=True)
