@@ -7,18 +7,9 @@ are synthetic (made up for the test, not copied from a report).
 from __future__ import annotations
 
 import pytest
+from report_helpers import PLAN, REVIEW, rows
 
 from gwr.report import Statement, UndatableReportError, extract_report
-
-REVIEW = "一、2023年工作回顾\n"
-PLAN = "二、2024年重点工作\n"
-
-
-def rows(text: str, **kw: object) -> list[Statement]:
-    report = extract_report(text, **kw)  # type: ignore[arg-type]
-    for s in report.statements:
-        assert text[s.char_start : s.char_end] == s.quote
-    return report.statements
 
 
 def key(s: Statement) -> tuple[object, ...]:

@@ -7,19 +7,10 @@ per general cause of errors seen on texts the extractor was never tuned on.
 from __future__ import annotations
 
 import pytest
+from report_helpers import PLAN, REVIEW, rows
 
-from gwr.report import Statement, extract_report
+from gwr.report import Statement
 from gwr.report.structure import split_paragraphs
-
-REVIEW = "一、2023年工作回顾\n"
-PLAN = "二、2024年重点工作\n"
-
-
-def rows(text: str, **kw: object) -> list[Statement]:
-    report = extract_report(text, **kw)  # type: ignore[arg-type]
-    for s in report.statements:
-        assert text[s.char_start : s.char_end] == s.quote
-    return report.statements
 
 
 def key(s: Statement) -> tuple[object, ...]:

@@ -7,14 +7,7 @@ targets, 预计全年 in a reprint, 从A增长到B with a stated base year, 提�
 
 from __future__ import annotations
 
-from gwr.report import Statement, extract_report
-
-
-def rows(text: str, **kw: object) -> list[Statement]:
-    report = extract_report(text, **kw)  # type: ignore[arg-type]
-    for s in report.statements:
-        assert text[s.char_start : s.char_end] == s.quote
-    return report.statements
+from report_helpers import rows
 
 
 def quals(text: str, **kw: object) -> dict[str, str]:

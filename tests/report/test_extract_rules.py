@@ -5,18 +5,12 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from report_helpers import rows
 
 from gwr.report import Report, Statement, UndatableReportError, extract_report
 
 PLAN = "二、2024年重点工作\n\n"
 REVIEW = "一、2023年工作回顾\n\n"
-
-
-def rows(text: str, **kw: object) -> list[Statement]:
-    report = extract_report(text, **kw)  # type: ignore[arg-type]
-    for s in report.statements:
-        assert text[s.char_start : s.char_end] == s.quote
-    return report.statements
 
 
 def plan(body: str) -> list[Statement]:
