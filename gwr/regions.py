@@ -34,6 +34,7 @@ When no such line names it, the place the text keeps naming at that level
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 import unicodedata
 from collections import Counter
@@ -57,6 +58,7 @@ __all__ = [
     "resolve",
     "resolve_parts",
     "strip_region_prefix",
+    "table_fingerprint",
 ]
 
 DIVISIONS_CSV = Path(__file__).resolve().parents[1] / "data" / "reference" / "divisions.csv"
@@ -139,6 +141,11 @@ def load_divisions(path: Path | None = None) -> DivisionTable:
             abbreviations=tuple(s for s in r["abbreviations"].split("|") if s),
         )
     return DivisionTable(by_code=by_code)
+
+
+def table_fingerprint(path: Path | None = None) -> str:
+    """A short hash of the table file: parse caches that used regions key on it."""
+    return hashlib.sha256((path or DIVISIONS_CSV).read_bytes()).hexdigest()[:8]
 
 
 def lookup_code(code: str | int | None) -> Division | None:
@@ -344,9 +351,7 @@ def division_names(d: Division | None) -> tuple[str, ...]:
 _YEAR_PREFIX_RE = re.compile(r"^(?:19|20)\d{2}年?")
 
 
-def region_prefix(
-    text: str, *, full_only: bool = False
-) -> tuple[Division, int] | None:
+def region_prefix(text: str, *, full_only: bool = False) -> tuple[Division, int] | None:
     """The division named at the start of ``text`` and where its name ends.
 
     The longest run of names (``四川省巴中市…``) that resolves; a short form only when it
