@@ -434,6 +434,7 @@ _SELF_WORD_RE = re.compile(
 )
 _OUR_RE = re.compile(r"我(省|市|县|区|州|盟|旗)(?!委|政府)")  # 我州经济…, not 我市委
 _WHOLE_RE = re.compile(r"全(省|市|县|区|州|盟|旗|地区)")
+_TRAILING_YEAR_RE = re.compile(r"(?:(?:19|20)\d{2}年度?|[(（](?:19|20)\d{2}[)）])$")
 _HEAD = 2500  # titles, datelines, signatures and 我代表… sit at the top
 _TAIL = 400  # a few reprints put the dateline last
 
@@ -489,7 +490,8 @@ def _anchored(
         windows.append(text[-_TAIL:])
     for w in windows:
         for m in _ANCHOR_RE.finditer(w):
-            pre = w[max(0, m.start() - 24) : m.start()]
+            # 巴中市2024年政府工作报告: the year between name and anchor is skipped
+            pre = _TRAILING_YEAR_RE.sub("", w[max(0, m.start() - 30) : m.start()])
             hit = _suffix_name(pre, table)
             if hit is None:
                 continue
@@ -583,11 +585,12 @@ def _by_mentions(
     """No line names the region: the place the text keeps naming at its level.
 
     Short forms are also words (合作, 振兴, 太平), so a place needs *support*: its own
-    mentions plus those of the places under it and of its province (a city report names
-    its counties and its province; a word has neither). The best-supported place must
-    clearly lead every place unrelated to it; within its family (a city and its county-
-    level cities) the one named most is the report's (黄石 over 大冶 in 黄石's report,
-    大冶 over 黄石 in 大冶's).
+    mentions plus those of the places under it and above it (a city report names its
+    counties and its province; a county-level city its prefecture or province; a word
+    has none of these, and a place named without any of them is not taken). The best-
+    supported place must clearly (1.5×) lead every place unrelated to it; within its
+    family (a city and its county-level cities) the one named most is the report's
+    (黄石 over 大冶 in 黄石's report, 大冶 over 黄石 in 大冶's).
     """
     names = _name_counts(t, table)
     everything: Counter[str] = Counter()  # mentions per division, any level
@@ -605,11 +608,13 @@ def _by_mentions(
         while up and up != NATIONAL_CODE:
             under[up] += n
             up = table.by_code[up].parent_code
-    support = Counter()
+    support: Counter[str] = Counter()
+    around: Counter[str] = Counter()  # mentions of the places under, above and around it
     for code, n in raw.items():
         d = table.by_code[code]
-        prov = d.province_code if d.province_code != code else None
-        support[code] = n + under[code] + (everything[prov] if prov else 0)
+        above = {d.parent_code, d.province_code} - {code, NATIONAL_CODE, None}
+        around[code] = under[code] + sum(everything[c] for c in above if c)
+        support[code] = n + around[code]
 
     def related(a: Division, b: Division) -> bool:
         return a.code == b.code or table.is_within(a, b) or table.is_within(b, a)
@@ -617,6 +622,9 @@ def _by_mentions(
     lead = table.by_code[support.most_common(1)[0][0]]
     rivals = [support[c] for c in support if not related(table.by_code[c], lead)]
     best = "、".join(f"{table.by_code[c].name}×{k}" for c, k in raw.most_common(3))
+    if not around[lead.code]:
+        # named, but nothing under, above or around it is: a word (合作), not a place
+        return RegionFinding(None, f"no place at its level is named with its surroundings: {best}")
     if rivals and support[lead.code] < 1.5 * max(rivals):
         return RegionFinding(None, f"no place dominates at its level ({word_evidence}): {best}")
     family = Counter({c: n for c, n in raw.items() if related(table.by_code[c], lead)})
