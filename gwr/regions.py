@@ -325,8 +325,6 @@ def resolve_parts(
             level=level if final else None,
             types=types if final else None,
         )
-        if d is None and ctx is not None and final:
-            continue
         if d is not None:
             ctx = last = d
     if last is None:
@@ -385,16 +383,14 @@ def _full_only(key: str, ctx: Division | None) -> tuple[Division | None, int]:
 
 
 def strip_region_prefix(s: str) -> str:
-    """``2024年巴中市地区生产总值`` -> ``地区生产总值``: drop a leading year and official
-    division names (the table's, never a guessed ``X市``) when a name follows them."""
+    """``2024年巴中市地区生产总值`` -> ``地区生产总值``: drop leading official division names
+    (the table's, never a guessed ``X市``), with a year before them, when a name follows
+    them; anything else is returned as is (``2024年地区生产总值``, ``全市地区生产总值``)."""
     m = _YEAR_PREFIX_RE.match(s)
     rest = s[m.end() :] if m else s
     hit = region_prefix(rest, full_only=True)
-    if hit is None:
-        return s if not m else (rest if len(rest) >= 2 else s)
-    end = hit[1]
-    if end < len(rest) and (rest[end].isalpha()):
-        return rest[end:]
+    if hit is not None and hit[1] < len(rest) and rest[hit[1]].isalpha():
+        return rest[hit[1] :]
     return s
 
 
@@ -413,8 +409,8 @@ _CN_NUM = "一二三四五六七八九十"
 # The State Council speaks: 我代表国务院, the premier's signature, or the dateline (在第
 # 十四届全国人民代表大会第二次会议上) at the very top; a province's report may quote a
 # national congress in its prose, so the dateline counts only there.
-_NATIONAL_RE = re.compile(
-    r"代表国务院|(?m:^)国务院总理|中华人民共和国国务院政府工作报告"  # the premier signs on a line
+_NATIONAL_RE = re.compile(  # the premier signs on a line of his own: 国务院总理 李强
+    r"代表国务院|(?m:^)国务院总理[\u4e00-\u9fff]{2,4}$|中华人民共和国国务院政府工作报告"
 )
 _NATIONAL_DATELINE_RE = re.compile(
     rf"在第?[{_CN_NUM}]+届全国(?:人民代表大会|人大)第?[{_CN_NUM}]+次会议上"
@@ -494,6 +490,10 @@ def _anchored(
             pre = _TRAILING_YEAR_RE.sub("", w[max(0, m.start() - 30) : m.start()])
             hit = _suffix_name(pre, table)
             if hit is None:
+                continue
+            if m.lastgroup == "gov" and types is None:
+                # a bare 人民政府 may be a superior's (四川省人民政府的坚强领导下): only a
+                # report whose level is known may take it (level agreement filters it)
                 continue
             key, before = hit
             # a parent named right before (黄山市黄山区, 四川省巴中市) is the context

@@ -117,3 +117,18 @@ def test_detect_region_is_the_official_name() -> None:
 def test_traditional_and_full_width_text() -> None:
     assert code("巴中市人民政府工作報告\n" + PROSE) == "511900"
     assert code("——２０２４年１月在廣東省第十四屆人民代表大會第二次會議上\n" + PROSE) == "440000"
+
+
+def test_a_superior_government_is_not_the_report_region() -> None:
+    # no level word: a bare 人民政府 after a name may be a superior's, so it is not taken
+    text = "各位代表：\n在四川省委、四川省人民政府的坚强领导下，我们攻坚克难。\n" + PROSE
+    assert code(text) is None
+    # with the level said (我代表市人民政府), the province disagrees with it and is dropped
+    assert code("我代表市人民政府报告工作。\n在四川省人民政府的领导下，" + PROSE) is None
+
+
+def test_the_premier_visiting_a_city_is_not_the_state_council_report() -> None:
+    text = (
+        "巴中市人民政府工作报告\n各位代表：\n国务院总理李强亲临巴中调研，为我们加油鼓劲。\n" + PROSE
+    )
+    assert code(text) == "511900"

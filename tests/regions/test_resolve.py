@@ -150,6 +150,7 @@ def test_region_prefix_and_strip_region_prefix() -> None:
     assert strip_region_prefix("巴中市地区生产总值") == "地区生产总值"
     assert strip_region_prefix("2024年四川省巴中市地区生产总值") == "地区生产总值"
     assert strip_region_prefix("全市地区生产总值") == "全市地区生产总值"
+    assert strip_region_prefix("2024年地区生产总值") == "2024年地区生产总值"  # a year alone stays
     # only official names: a short form would eat words (城中村, 东方红)
     assert strip_region_prefix("城中村改造") == "城中村改造"
     assert strip_region_prefix("巴中市") == "巴中市"  # never emptied
