@@ -409,8 +409,11 @@ _CN_NUM = "一二三四五六七八九十"
 # The State Council speaks: 我代表国务院, the premier's signature, or the dateline (在第
 # 十四届全国人民代表大会第二次会议上) at the very top; a province's report may quote a
 # national congress in its prose, so the dateline counts only there.
-_NATIONAL_RE = re.compile(  # the premier signs on a line of his own: 国务院总理 李强
-    r"代表国务院|(?m:^)国务院总理[\u4e00-\u9fff]{2,4}$|中华人民共和国国务院政府工作报告"
+_NATIONAL_RE = re.compile(
+    r"代表国务院|中华人民共和国国务院政府工作报告"
+    r"|(?m:^)国务院总理[\u4e00-\u9fff]{2,4}$"  # the premier signs on a line of his own
+    # a news reprint: 国务院总理李克强3月5日在政府工作报告中指出 (not 国务院总理…亲临调研)
+    r"|国务院总理[^。！？\n]{0,24}政府工作报告"
 )
 _NATIONAL_DATELINE_RE = re.compile(
     rf"在第?[{_CN_NUM}]+届全国(?:人民代表大会|人大)第?[{_CN_NUM}]+次会议上"
@@ -419,7 +422,8 @@ _NATIONAL_DATELINE_RE = re.compile(
 # The name is the text right before the anchor, looked up in the table.
 _ANCHOR_RE = re.compile(
     r"(?P<title>(?:人民)?政府工作报告)"
-    rf"|(?P<congress>第[{_CN_NUM}]+届(?:人民代表大会|人大))"
+    # 在巴中市第五届人民代表大会…; news: 广东省十四届人大二次会议开幕
+    rf"|(?P<congress>第?[{_CN_NUM}]+届(?:人民代表大会|人大))"
     r"|(?P<sign>(?:人民政府|行政公署)?(?:代理|代)?(?<!副)(?:省长|市长|县长|区长|州长|盟长|旗长|专员|主席)(?!助理))"
     r"|(?P<gov>人民政府|行政公署)"
 )

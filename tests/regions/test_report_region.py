@@ -132,3 +132,18 @@ def test_the_premier_visiting_a_city_is_not_the_state_council_report() -> None:
         "巴中市人民政府工作报告\n各位代表：\n国务院总理李强亲临巴中调研，为我们加油鼓劲。\n" + PROSE
     )
     assert code(text) == "511900"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # news reprints: the congress named without 第, the premier named in a sentence
+        (
+            "1月23日上午，广东省十四届人大二次会议在广州开幕。省长某某向大会作政府工作报告。\n",
+            "440000",
+        ),
+        ("国务院总理某某3月5日在政府工作报告中指出，今年我国发展仍面临不少风险挑战。\n", "100000"),
+    ],
+)
+def test_news_reprints(text: str, expected: str) -> None:
+    assert code(text + PROSE) == expected
