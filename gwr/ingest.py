@@ -148,10 +148,12 @@ def parse_report_file(f: InputFile) -> dict[str, Any]:
         if division is None:
             note = f"region not determined from the text: {finding.evidence}"
     try:
-        # the region is settled here; the extractor uses its names (prefixes of
-        # indicator names)
+        # the region is settled here; the extractor only uses its names (prefixes of
+        # indicator names): a sidecar's unknown name is still the word to strip
         report = extract_report(
-            text, year=sidecar.get("report_year"), region=division.name if division else None
+            text,
+            year=sidecar.get("report_year"),
+            region=division.name if division else sidecar.get("region"),
         )
     except UndatableReportError as exc:
         return {"error": f"report year cannot be determined: {exc}"}
