@@ -7,7 +7,13 @@ import dagster as dg
 import pandas as pd
 
 from assets._errors import fail_fast_on_permanent_errors
-from assets._metadata import counts_table, frame_metadata, schema_check_result, schema_check_spec
+from assets._metadata import (
+    counts_table,
+    frame_metadata,
+    markdown_table,
+    schema_check_result,
+    schema_check_spec,
+)
 from gwr.cache import ParseCache
 from gwr.ingest import documents_frame, extract_reports, report_parser_version
 from gwr.inputs import code_fingerprint, discover, files_frame, files_from_frame
@@ -59,6 +65,13 @@ def report_documents(inputs: InputFolders) -> Iterator[Any]:
     check_specs=[
         schema_check_spec("statements_schema", "report_statements", "ReportStatementSchema"),
         schema_check_spec("quarantine_schema", "report_quarantine", "QuarantineSchema"),
+        dg.AssetCheckSpec(
+            "regions_determined",
+            asset="report_statements",
+            description="WARN when a report's region cannot be determined (from its text or "
+            "its sidecar, through data/reference/divisions.csv): its rows keep region NULL, "
+            "never a guessed word; lists each report with the reason.",
+        ),
     ],
 )
 @fail_fast_on_permanent_errors
@@ -97,4 +110,25 @@ def report_statements(
         validate_lazily(QuarantineSchema, result.quarantine),
         "quarantine_schema",
         dg.AssetKey("report_quarantine"),
+    )
+    yield regions_check_result(result.unresolved_regions, len(result.regions))
+
+
+def regions_check_result(unresolved: dict[str, str], reports: int) -> dg.AssetCheckResult:
+    """WARN listing the reports whose region is unknown (path and reason)."""
+    listing = pd.DataFrame(
+        sorted(unresolved.items()), columns=["path", "reason"]
+    )  # sorted: deterministic metadata
+    return dg.AssetCheckResult(
+        asset_key=dg.AssetKey("report_statements"),
+        check_name="regions_determined",
+        passed=not unresolved,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={
+            "reports": reports,
+            "region_unknown": len(unresolved),
+            "reports_without_region": dg.MetadataValue.md(
+                markdown_table(listing, limit=200) if unresolved else "(none)"
+            ),
+        },
     )

@@ -73,7 +73,8 @@ def sheet_records(
     """Read each spreadsheet; unchanged files come from the parse cache. A file naming no
     region takes the warehouse's single region (from the reports), per CONTRACT §1.2."""
     cache = ParseCache(warehouse.cache_path, "spreadsheets", sheet_parser_version())
-    known_regions = report_statements["region"].dropna().unique().tolist()
+    # division codes (gwr.regions): two reports naming 巴中 and 巴中市 are one region
+    known_regions = report_statements["region_code"].dropna().unique().tolist()
     result = read_spreadsheets(files_from_frame(spreadsheet_documents), cache, known_regions)
     context.log.info(f"spreadsheets: {result.parsed} parsed, {result.cached} from cache")
     records, quarantine = result.rows, result.quarantine

@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from gwr import regions
 from gwr.cache import ParseCache
 from gwr.inputs import InputFile, code_fingerprint
 
@@ -28,7 +29,8 @@ STATEMENT_COLUMNS = [
     "value_base", "unit_base", "section", "quote", "char_start", "char_end", "benchmark",
 ]  # fmt: skip
 RECORD_COLUMNS = [
-    "record_id", "document_id", "path", "region", "department", "period_start", "period_end",
+    "record_id", "document_id", "path", "region", "region_code", "department", "period_start",
+    "period_end",
     "indicator_text", "measure", "value", "unit", "value_base", "unit_base", "annual_target",
     "sheet", "row",
 ]  # fmt: skip
@@ -53,6 +55,8 @@ class IngestResult:
     parsed: int = 0  # files parsed in this run
     cached: int = 0  # files whose cached parse was reused
     regions: dict[str, str | None] = field(default_factory=dict)
+    #: files whose region could not be determined -> why (region left NULL, never guessed)
+    unresolved_regions: dict[str, str] = field(default_factory=dict)
 
 
 def _quarantine_row(
@@ -94,9 +98,35 @@ def read_sidecar(f: InputFile) -> dict[str, Any]:
     return data
 
 
+def sidecar_region(sidecar: dict[str, Any]) -> tuple[regions.Division | None, str | None]:
+    """The division a sidecar names (``region`` and/or ``region_code``), or None and why.
+
+    Both go through the division table, so ``region: 巴中`` and ``region: 巴中市`` give
+    巴中市 (511900); a name naming no division or several, or a name and a code that
+    disagree, give None and the reason.
+    """
+    name, code = sidecar.get("region"), sidecar.get("region_code")
+    by_code = regions.lookup_code(code) if code is not None else None
+    if code is not None and by_code is None:
+        return None, f"sidecar region_code {code!r} is no division code"
+    if name is None:
+        return by_code, None
+    if by_code is not None:
+        # the code settles a name that names several divisions (朝阳区 + 110105)
+        parent = regions.lookup_code(by_code.parent_code)
+        if by_code in (regions.resolve(str(name)), regions.resolve(str(name), within=parent)):
+            return by_code, None
+        return None, f"sidecar region {name!r} is not the division of region_code {code!r}"
+    by_name = regions.resolve(str(name))
+    if by_name is None:
+        return None, f"sidecar region {name!r} names no division (or several: add region_code)"
+    return by_name, None
+
+
 def parse_report_file(f: InputFile) -> dict[str, Any]:
-    """Parse one report into a JSON-able dict: {"region", "report_year", "statements"} or
-    {"error": reason}. Pure function of the file and sidecar bytes."""
+    """Parse one report into a JSON-able dict: {"region", "region_code", "region_note",
+    "report_year", "statements"} or {"error": reason}. Pure function of the file and
+    sidecar bytes (and the division table, part of the parser version)."""
     from gwr.report import UndatableReportError, extract_report
 
     try:
@@ -109,20 +139,38 @@ def parse_report_file(f: InputFile) -> dict[str, Any]:
         sidecar = read_sidecar(f)
     except (ValueError, yaml.YAMLError) as exc:
         return {"error": f"bad sidecar: {exc}"}
+    note: str | None = None
+    if "region" in sidecar or "region_code" in sidecar:
+        division, note = sidecar_region(sidecar)
+    else:
+        finding = regions.detect_report_region(text)
+        division = finding.division
+        if division is None:
+            note = f"region not determined from the text: {finding.evidence}"
     try:
-        report = extract_report(text, year=sidecar.get("report_year"), region=sidecar.get("region"))
+        # the region is settled here; the extractor only uses its names (prefixes of
+        # indicator names): a sidecar's unknown name is still the word to strip
+        report = extract_report(
+            text,
+            year=sidecar.get("report_year"),
+            region=division.name if division else sidecar.get("region"),
+        )
     except UndatableReportError as exc:
         return {"error": f"report year cannot be determined: {exc}"}
     return {
-        "region": sidecar.get("region") or report.region,
-        "region_code": sidecar.get("region_code"),
+        "region": division.name if division else None,
+        "region_code": division.code if division else None,
+        "region_note": note,
         "report_year": report.year,
         "statements": [dataclasses.asdict(s) for s in report.statements],
     }
 
 
 def report_parser_version() -> str:
-    return code_fingerprint("report", "numbers", "units", "ingest")
+    # the division table decides regions: a new snapshot re-parses the reports
+    return code_fingerprint("report", "numbers", "units", "ingest", "regions") + (
+        regions.table_fingerprint()
+    )
 
 
 def extract_reports(files: Iterable[InputFile], cache: ParseCache | None) -> IngestResult:
@@ -159,6 +207,8 @@ def extract_reports(files: Iterable[InputFile], cache: ParseCache | None) -> Ing
             )
             continue
         result.regions[f.rel_path] = parsed["region"]
+        if parsed["region"] is None:
+            result.unresolved_regions[f.rel_path] = parsed.get("region_note") or "region unknown"
         for s in parsed["statements"]:
             rows.append(
                 {
@@ -199,19 +249,27 @@ def parse_sheet_file(f: InputFile) -> dict[str, Any]:
         return {"error": f"unexpected {type(exc).__name__}: {exc}"}
     return {
         "region": res.region,
+        "region_code": res.region_code,
         "records": [dataclasses.asdict(r) for r in res.records],
         "rejects": [dataclasses.asdict(r) for r in res.rejects],
     }
 
 
 def sheet_parser_version() -> str:
-    return code_fingerprint("sheets", "numbers", "units", "periods", "ingest")
+    return code_fingerprint("sheets", "numbers", "units", "periods", "ingest", "regions") + (
+        regions.table_fingerprint()
+    )
 
 
-def _folder_region(f: InputFile) -> str | None:
-    """`spreadsheets/巴中市/…` names the region (CONTRACT §1.2)."""
+def _folder_region(f: InputFile) -> regions.Division | None:
+    """`spreadsheets/巴中市/…` (or `四川省/巴中/…`) names the region (CONTRACT §1.2),
+    through the division table: a folder that names no division names no region."""
     parts = Path(f.rel_path).parts
-    return parts[1] if len(parts) > 2 else None
+    return regions.resolve_parts(parts[1:-1]) if len(parts) > 2 else None
+
+
+def _known_region(name_or_code: str) -> regions.Division | None:
+    return regions.lookup_code(name_or_code) or regions.resolve(name_or_code)
 
 
 def read_spreadsheets(
@@ -219,8 +277,10 @@ def read_spreadsheets(
     cache: ParseCache | None,
     known_regions: Iterable[str | None] = (),
 ) -> IngestResult:
-    regions = sorted({r for r in known_regions if r})
-    single_region = regions[0] if len(regions) == 1 else None
+    # the regions of the reports (codes or official names): when there is one, a sheet
+    # that names none is about it
+    known = {d.code: d for d in (_known_region(r) for r in known_regions if r) if d}
+    single_region = next(iter(known.values())) if len(known) == 1 else None
     rows: list[dict[str, Any]] = []
     quarantine: list[dict[str, Any]] = []
     result = IngestResult(rows=pd.DataFrame(), quarantine=pd.DataFrame())
@@ -270,8 +330,14 @@ def read_spreadsheets(
                 f"!row {rej['row']}" if rej.get("row") is not None else ""
             )
             quarantine.append(_quarantine_row(f, location, rej["raw"], rej["reason"], loaded_at))
-        region = _folder_region(f) or parsed.get("region") or single_region
-        result.regions[f.rel_path] = region
+        region = (
+            _folder_region(f) or regions.lookup_code(parsed.get("region_code")) or single_region
+        )
+        result.regions[f.rel_path] = region.name if region else None
+        if region is None and parsed["records"]:
+            result.unresolved_regions[f.rel_path] = (
+                "no folder or title names a division, and the reports name several or none"
+            )
         for rec in parsed["records"]:
             if region is None:
                 quarantine.append(
@@ -296,7 +362,8 @@ def read_spreadsheets(
                     ),
                     "document_id": f.document_id,
                     "path": f.rel_path,
-                    "region": region,
+                    "region": region.name,
+                    "region_code": region.code,
                     "indicator_text": rec["indicator"],
                     **{k: rec.get(k) for k in RECORD_COLUMNS if k in rec},
                 }

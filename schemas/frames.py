@@ -15,6 +15,8 @@ COMPARATORS = [">=", "<=", "~", "="]
 KINDS = ["target", "actual"]
 SHA256 = r"^[0-9a-f]{64}$"
 ID16 = r"^[0-9a-f]{16}$"
+# a 6-digit administrative division code of data/reference/divisions.csv (100000 = 全国)
+DIVISION_CODE = r"^\d{6}$"
 
 
 class DocumentSchema(pa.DataFrameModel):
@@ -37,8 +39,10 @@ class ReportStatementSchema(pa.DataFrameModel):
     statement_id: Series[str] = pa.Field(str_matches=ID16, unique=True)
     document_id: Series[str] = pa.Field(str_matches=SHA256)
     path: Series[str]
+    # official division name and code (gwr.regions); both NULL when the report does not
+    # determine its region (listed by the regions_determined check), never a guess
     region: Series[str] = pa.Field(nullable=True)
-    region_code: Series[str] = pa.Field(nullable=True, coerce=True)
+    region_code: Series[str] = pa.Field(nullable=True, coerce=True, str_matches=DIVISION_CODE)
     report_year: Series[int] = pa.Field(ge=1949, le=2100, coerce=True)
     kind: Series[str] = pa.Field(isin=KINDS)
     year: Series[int] = pa.Field(ge=1949, le=2100, coerce=True)
@@ -76,7 +80,8 @@ class SheetRecordSchema(pa.DataFrameModel):
     record_id: Series[str] = pa.Field(str_matches=ID16, unique=True)
     document_id: Series[str] = pa.Field(str_matches=SHA256)
     path: Series[str]
-    region: Series[str]
+    region: Series[str]  # official division name; a record without a region is quarantined
+    region_code: Series[str] = pa.Field(str_matches=DIVISION_CODE)
     department: Series[str] = pa.Field(nullable=True)
     period_start: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$")
     period_end: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$")

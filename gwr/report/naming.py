@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from gwr.regions import division_names, resolve
+
 __all__ = [
     "GENERIC_HEADS",
     "clean_indicator",
@@ -71,23 +73,18 @@ _TIME_TAIL_RE = re.compile(r"(?<=..)(?:全年|今年|上半年|预期|预计|确
 _CONNECTIVE_RE = re.compile(
     r"(?<=..)(?:实现|完成了|达到了)(?=营收|营业收入|主营业务收入|收入|产值|总产值|增加值|利润|税收|交易额|销售额)"
 )
-_ADMIN_SUFFIX_RE = re.compile(r"(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)$")
-_ADMIN_SPLIT_RE = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)")
-
-
 def region_names(region: str | None) -> tuple[str, ...]:
-    """Prefixes naming the report's own region (``广东省`` -> 广东省, 广东)."""
+    """Prefixes naming the report's own region, from the division table (``广东省`` ->
+    广东省, 广东; ``甘孜州`` -> 甘孜藏族自治州, 甘孜州, 甘孜); the State Council's report
+    says 我国. A name that resolves to no division is only itself (never cut by a guess)."""
     if not region:
         return ()
-    if region in ("全国", "中国"):
+    division = resolve(region)
+    if (division is not None and division.is_national) or region in ("全国", "中国"):
         return ("我国",)
-    parts = _ADMIN_SPLIT_RE.findall(region)
-    own = parts[-1] if parts else region
-    short = _ADMIN_SUFFIX_RE.sub("", own)
-    names = [own]
-    if len(short) >= 2:
-        names.append(short)
-    return tuple(names)
+    if division is None:
+        return (region,)
+    return division_names(division)
 
 
 def is_generic_head(s: str) -> bool:

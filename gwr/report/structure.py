@@ -28,18 +28,17 @@ Works on the compact normalized text of :mod:`gwr.report.normalize`.
   工作`` + 1, ``对2024年工作作出安排``), from ``今年是“十四五”…开局/收官之年``,
   ``今年是新中国成立75周年``, or from ``2024年是…`` sentences (``2022年是…一年`` that
   restates ``过去一年是…一年`` is the review year).  Nothing is guessed.
-* The region comes from the title/dateline (``巴中市人民政府工作报告``,
-  ``在巴中市第五届人民代表大会…``) or, when only ``市人民政府`` is said, from the
-  place name in ``平安X建设``/``X现代化建设`` style phrases; else ``None``.
+* The region is :mod:`gwr.regions`' (title, congress line, signature, the 全市 context,
+  resolved through the division table); else ``None``.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from gwr.numbers import parse_number
+from gwr.regions import find_report_region
 
 __all__ = [
     "Paragraph",
@@ -432,77 +431,10 @@ def detect_year(text: str) -> int | None:
     return None
 
 
-_LEVEL = r"(?:省|市|县|区|州|自治区|自治州|自治县|盟|旗)"
-_NAME = r"([\u4e00-\u9fff]{1,8}?" + _LEVEL + r")"
-_REGION_TITLE_RES = [
-    re.compile(r"在" + _NAME + r"第[一二三四五六七八九十]+届(?:人民代表大会|人大)"),
-    re.compile(_NAME + r"(?:人民)?政府工作报告"),
-    re.compile(_NAME + r"第[一二三四五六七八九十]+届(?:人民代表大会|人大)"),
-    re.compile(_NAME + r"(?:人民政府)?(?<!副)(?:省长|市长|县长|区长|州长|主席|旗长)"),
-    re.compile(_NAME + r"(?:人民政府|人民代表大会)"),
-]
-_REGION_ANCHORS = (
-    ("届",),
-    ("政府工作报告",),
-    ("届",),
-    ("省长", "市长", "县长", "区长", "州长", "主席", "旗长"),
-    ("人民政府", "人民代表大会"),
-)
-_NAME_CUT_RE = re.compile(r"了|和|在|的|向|是|对|与|及|审议|听取|代表|召开|开幕|作")
-_BAD_REGION_WORDS = ("代表", "长", "向", "书记", "会议", "大会", "政府", "人民")
-_BAD_REGION_PREFIX = ("我代表", "代表", "向", "在", "本", "全", "各")
-
-
-_PLACE_RE = re.compile(
-    r"(?=[平健美法数幸智文生谱推全])(?:平安|健康|美丽|法治|数字|幸福|智慧|文化|生态)([\u4e00-\u9fff]{2})建设"
-    r"|谱写中国式现代化([\u4e00-\u9fff]{2})新篇章"
-    r"|推动([\u4e00-\u9fff]{2})现代化建设"
-    r"|全面建设社会主义现代化([\u4e00-\u9fff]{2})"
-)
-
-
-def _find_all(text: str, word: str) -> list[int]:
-    out: list[int] = []
-    i = text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
-
-
 def detect_region(text: str) -> str | None:
-    """The region of the report, or ``None`` when the text does not name it."""
-    head = text[:1500]
-    if "国务院" in head[:400] and ("全国人民代表大会" in head or "政府工作报告" in head[:200]):
-        return "全国"
-    for rx, anchors in zip(_REGION_TITLE_RES, _REGION_ANCHORS, strict=True):
-        # the regexes end at an anchor word: run them only on windows around one
-        hits = sorted(i for w in anchors for i in _find_all(head, w))
-        for i in hits:
-            window = head[max(0, i - 16) : i + 12]
-            for m in rx.finditer(window):
-                name = re.sub(r"^.*?(?:年|度|关于|于)(?=[\u4e00-\u9fff]{3})", "", m.group(1))
-                tail = _NAME_CUT_RE.split(name)[-1]
-                if len(tail) >= 3:
-                    name = tail  # 听取和审议了中山市 -> 中山市
-                for p in _BAD_REGION_PREFIX:
-                    if name.startswith(p):
-                        name = name[len(p) :]
-                if len(name) >= 3 and not any(w in name for w in _BAD_REGION_WORDS):
-                    return name
-    lm = re.search(r"(省|市|县|区|州)人民政府", head)
-    if not lm:
-        return None
-    level = lm.group(1)
-    counts: Counter[str] = Counter()
-    for anchor, before in (("建设", 6), ("新篇章", 10), ("社会主义现代化", 6)):
-        for i in _find_all(text, anchor):
-            m = _PLACE_RE.search(text, max(0, i - before), i + len(anchor) + 2)
-            if m:
-                counts[m.group(m.lastindex or 1)] += 1
-    if not counts:
-        return None
-    name, n = counts.most_common(1)[0]
-    if n < 2:
-        return None
-    return name + level
+    """The official name of the report's region, or ``None`` when the text does not
+    determine it: a thin call into :func:`gwr.regions.find_report_region` (the one region
+    module; it reads the title, the congress line, the signature and the 全市 context
+    through the division table)."""
+    division = find_report_region(text)
+    return division.name if division else None

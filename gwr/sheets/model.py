@@ -47,7 +47,8 @@ class SheetResult:
 
     records: list[SheetRecord] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
-    region: str | None = None
+    region: str | None = None  # official name (gwr.regions), from a folder or the title
+    region_code: str | None = None
     #: cells that held an explicit empty marker (—, -, /, 空, 无) and so reported nothing;
     #: counted, not silently lost (a row with *only* such cells is also a Reject).
     empty_cells: int = 0

@@ -40,6 +40,7 @@ from pathlib import Path
 from gwr import units
 from gwr.numbers import halfwidth
 from gwr.periods import Period, parse_period
+from gwr.regions import Division, region_prefix, resolve_parts
 from gwr.sheets.header import (
     DEPARTMENT,
     GROWTH,
@@ -71,11 +72,9 @@ is_not_available_marker: Callable[[str], bool] = lru_cache(maxsize=4096)(
     units.is_not_available_marker
 )
 
-_REGION_SUFFIX = r"(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|县|区|旗)"
-_REGION_DIR_RE = re.compile(rf"^[\u4e00-\u9fff]{{1,12}}{_REGION_SUFFIX}$")
-_REGION_TITLE_RE = re.compile(
-    rf"^([\u4e00-\u9fff]{{1,12}}?{_REGION_SUFFIX})\s*(?:19|20)\d{{2}}\s*年"
-)
+# A title names its region before the year: 巴中市2024年…, 巴中 2024 年… (the name is
+# looked up in the division table by gwr.regions, never read off a suffix).
+_TITLE_YEAR_RE = re.compile(r"\s*(?:19|20)\d{2}\s*年")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年|[Qq]|-|\.|/|_|$)")
 _DEPT_SUFFIX = r"(?:委员会|办公室|服务中心|中心|局|委|办|厅|署|院|公司|管委会)"
 _DEPT_RE = re.compile(rf"^([\u4e00-\u9fff（）()]{{2,20}}?{_DEPT_SUFFIX})")
@@ -132,7 +131,7 @@ class _Context:
     period: Period | None = None
     year: int | None = None
     unit: str | None = None  # sheet-level unit (info row 单位：亿元)
-    region: str | None = None
+    region: Division | None = None
 
 
 def read_sheet(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> SheetResult:
@@ -145,7 +144,10 @@ def read_sheet(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> SheetRes
     if all(not any(cell_text(c) for row in g.rows for c in row) for g in grids):
         raise UnreadableFileError("empty workbook: no sheet has any cell")
     file_ctx = _from_file_name(path)
-    result = SheetResult(region=_region_from_path(path))
+    folder = _region_from_path(path)
+    result = SheetResult(
+        region=folder.name if folder else None, region_code=folder.code if folder else None
+    )
     found_table = False
     for grid in grids:
         header = find_header(grid.rows)
@@ -154,7 +156,7 @@ def read_sheet(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> SheetRes
         found_table = True
         ctx = _context(grid, header, file_ctx)
         if result.region is None and ctx.region:
-            result.region = ctx.region
+            result.region, result.region_code = ctx.region.name, ctx.region.code
         _read_rows(grid, header, ctx, result)
     if not found_table:
         raise UnreadableFileError(
@@ -169,15 +171,13 @@ def read_sheet(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> SheetRes
 # --- context: file name, folder, title, info rows ---------------------------------
 
 
-def _region_from_path(path: Path) -> str | None:
-    """The deepest folder named like a region; below ``spreadsheets/`` when there is one."""
+def _region_from_path(path: Path) -> Division | None:
+    """The division the folders name (``spreadsheets/巴中市/…``, ``四川省/巴中/…``), each
+    folder read within the one above it; below ``spreadsheets/`` when there is one."""
     parts = path.parent.parts
     if "spreadsheets" in parts:
         parts = parts[len(parts) - parts[::-1].index("spreadsheets") :]
-    for part in reversed(parts):
-        if _REGION_DIR_RE.match(part) and not part.startswith(("市", "县", "区")):
-            return part
-    return None
+    return resolve_parts(parts)
 
 
 def _year_of(text: str) -> int | None:
@@ -261,9 +261,10 @@ def _context(grid: Grid, header: Header, file_ctx: _Context) -> _Context:
     if ctx.department is None:
         ctx.department = file_ctx.department
     if title:
-        m = _REGION_TITLE_RE.match(halfwidth(title))
-        if m and not m.group(1).startswith(("市", "县", "区")):
-            ctx.region = m.group(1)
+        t = halfwidth(title).strip()
+        hit = region_prefix(t)
+        if hit and _TITLE_YEAR_RE.match(t, hit[1]):
+            ctx.region = hit[0]
     return ctx
 
 
@@ -361,9 +362,7 @@ def _read_rows(grid: Grid, header: Header, ctx: _Context, result: SheetResult) -
             continue
         result.empty_cells += empties
         if not records:
-            shown = ", ".join(
-                repr(cell_text(_get(row, c.index)) or "") for c in value_cols
-            )
+            shown = ", ".join(repr(cell_text(_get(row, c.index)) or "") for c in value_cols)
             result.rejects.append(
                 Reject(
                     sheet=sheet,
@@ -473,9 +472,7 @@ def _cell_quantity(
             and (own.base != hinted.base or own.kind != hinted.kind)
             and not pp_in_growth
         ):
-            raise _RowError(
-                f"{where}: unit {q.unit!r} in {text!r} contradicts the unit {hint!r}"
-            )
+            raise _RowError(f"{where}: unit {q.unit!r} in {text!r} contradicts the unit {hint!r}")
     return "value", q
 
 
@@ -554,9 +551,7 @@ def _row_records(
     for col in value_cols:
         where = f"cell {_col_name(col.index)}{r + 1}"
         if (r, col.index) in grid.uncached:
-            raise _RowError(
-                f"{where}: formula without a cached value (formulas are not evaluated)"
-            )
+            raise _RowError(f"{where}: formula without a cached value (formulas are not evaluated)")
         # a growth column is a percentage whatever the row's unit column says
         hint = (
             (col.unit or "%") if col.role == GROWTH else (cells.unit_hint or col.unit or ctx.unit)

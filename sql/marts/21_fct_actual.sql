@@ -4,6 +4,7 @@ CREATE OR REPLACE TABLE mart.fct_actual AS
 SELECT
     s.statement_id                               AS actual_id,
     s.region,
+    s.region_code,
     s.indicator_id,
     s.indicator_text,
     s.measure,
@@ -27,6 +28,7 @@ UNION ALL
 SELECT
     r.record_id,
     r.region,
+    r.region_code,
     r.indicator_id,
     r.indicator_text,
     r.measure,

@@ -6,7 +6,7 @@ SELECT
     document_id,
     path,
     region,
-    region_code,
+    CAST(region_code AS VARCHAR)              AS region_code,
     CAST(report_year AS INTEGER)              AS report_year,
     kind,
     CAST(year AS INTEGER)                     AS year,

@@ -5,6 +5,7 @@ SELECT
     document_id,
     path,
     region,
+    CAST(region_code AS VARCHAR)              AS region_code,
     department,
     department_id,
     CAST(period_start AS DATE)                AS period_start,

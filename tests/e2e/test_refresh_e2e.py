@@ -123,11 +123,11 @@ def test_reader_holding_the_warehouse_never_blocks_refresh(refreshed: dict[str, 
 CONTRACT_COLUMNS = {
     "mart.dim_indicator": "indicator_id name_zh name_en measure unit accumulation higher_is_better",
     "mart.dim_department": "department_id name_zh name_en",
-    "mart.fct_target": "target_id region target_year indicator_id indicator_text measure "
-    "comparator value value_max unit value_base unit_base section quote document_id "
+    "mart.fct_target": "target_id region region_code target_year indicator_id indicator_text "
+    "measure comparator value value_max unit value_base unit_base section quote document_id "
     "char_start char_end",
-    "mart.fct_actual": "actual_id region indicator_id indicator_text measure period_start "
-    "period_end value unit value_base unit_base source_kind department_id document_id "
+    "mart.fct_actual": "actual_id region region_code indicator_id indicator_text measure "
+    "period_start period_end value unit value_base unit_base source_kind department_id document_id "
     "source_location",
     "mart.fct_variance": "target_id actual_id indicator_id region period_end target_value "
     "actual_value unit_base gap attainment_ratio expected_progress status",
@@ -170,3 +170,20 @@ def test_quality_checks_data_docs_and_parquet(refreshed: dict[str, object]) -> N
     assert (wh.parent / "quality" / "index.html").exists()
     parquet = {p.stem for p in (wh.parent / "parquet").glob("*.parquet")}
     assert {"fct_target", "fct_actual", "fct_variance", "v_scorecard"} <= parquet
+
+
+def test_targets_and_actuals_carry_the_official_region_code(refreshed: dict[str, object]) -> None:
+    # the report names 巴中市 in its text, the spreadsheets sit in spreadsheets/巴中市/:
+    # both resolve through data/reference/divisions.csv to one division
+    wh = refreshed["warehouse"]
+    got = query(
+        wh,
+        "SELECT 'target', region, region_code, typeof(region_code) FROM mart.fct_target "
+        "UNION SELECT source_kind, region, region_code, typeof(region_code) FROM mart.fct_actual "
+        "ORDER BY 1",
+    )
+    assert got == [
+        ("report", "巴中市", "511900", "VARCHAR"),
+        ("spreadsheet", "巴中市", "511900", "VARCHAR"),
+        ("target", "巴中市", "511900", "VARCHAR"),
+    ]

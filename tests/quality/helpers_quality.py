@@ -94,7 +94,8 @@ def _record(rid: str, doc: int, dept: str, dept_id: str, start: str, end: str, t
             unit_base: str, row: int) -> dict[str, Any]:  # fmt: skip
     return {
         "record_id": rid, "document_id": DOCS[doc][0], "path": DOCS[doc][1], "region": REGION,
-        "department": dept, "department_id": dept_id, "period_start": start,
+        "region_code": "511900", "department": dept, "department_id": dept_id,
+        "period_start": start,
         "period_end": end, "indicator_text": text, "indicator_id": iid, "measure": measure,
         "value": value, "unit": unit, "value_base": value_base, "unit_base": unit_base,
         "annual_target": None, "sheet": "Sheet1", "row": row,

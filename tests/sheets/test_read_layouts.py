@@ -434,3 +434,18 @@ def test_more_info_row_forms(tmp_path: Path, info: list[str], department: str, e
     (rec,) = res.records
     assert (rec.department, rec.period_end) == (department, end)
     assert res.rejects == []
+
+
+def test_region_folders_and_titles_resolve_through_the_division_table(tmp_path: Path) -> None:
+    rows = standard_rows(title="2024年目标任务完成情况表")
+    # 巴中 and 巴中市 meet: both are the official 巴中市 with its code
+    for folder in ("巴中", "巴中市", "四川省/巴中"):
+        res = read_sheet(write_csv(tmp_path / folder / "a.csv", rows))
+        assert (res.region, res.region_code) == ("巴中市", "511900"), folder
+    # a folder that names no division names no region (the old suffix rule took 统计科)
+    assert read_sheet(write_csv(tmp_path / "统计科" / "a.csv", rows)).region is None
+    titled = standard_rows(title="巴中2024年1-6月目标任务完成情况表")
+    assert read_sheet(write_csv(tmp_path / "t2.csv", titled)).region_code == "511900"
+    # an ambiguous title names nothing: 朝阳区 is in 北京 and in 长春
+    titled = standard_rows(title="朝阳区2024年1-6月目标任务完成情况表")
+    assert read_sheet(write_csv(tmp_path / "t3.csv", titled)).region is None
