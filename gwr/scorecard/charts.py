@@ -80,7 +80,7 @@ class Scale:
 
 def bullet_flow(
     ratio: float | None, expected: float | None, status: str, *, width: float = 240,
-    height: float = 20, label: str = "",
+    height: float = 20, label: str = "", mark: str = "mark",
 ) -> str:  # fmt: skip
     """A flow target: the bar is the share of the year's target done (attainment), the
     band is the target (100 %), the dark tick the share of the year elapsed (时间过半任务过半)."""
@@ -94,7 +94,7 @@ def bullet_flow(
     ]
     inset = max(1.5, h * 0.25)
     parts.append(_status_bar(sc(0.0), sc(ratio) if ratio is not None else None, y + inset,
-                             h - 2 * inset, status, width))  # fmt: skip
+                             h - 2 * inset, status, width, mark))  # fmt: skip
     if expected is not None:
         x = sc(expected)
         parts.append(
@@ -115,7 +115,7 @@ def bullet_flow(
 
 def bullet_rate(
     actual: float | None, target: float | None, target_max: float | None, status: str, *,
-    width: float = 240, height: float = 20, label: str = "",
+    width: float = 240, height: float = 20, label: str = "", mark: str = "mark",
 ) -> str:  # fmt: skip
     """A rate target (growth, ratio, point change) or a stock: the bar is the actual level,
     the tick the target (a band when the target is a range), on a scale from zero."""
@@ -134,7 +134,7 @@ def bullet_rate(
         )
     inset = max(1.5, h * 0.25)
     parts.append(_status_bar(sc(0.0), sc(actual) if actual is not None else None, y + inset,
-                             h - 2 * inset, status, width))  # fmt: skip
+                             h - 2 * inset, status, width, mark))  # fmt: skip
     if lo < 0:
         x = sc(0.0)
         parts.append(
@@ -151,19 +151,20 @@ def bullet_rate(
 
 
 def _status_bar(x0: float, x1: float | None, y: float, h: float, status: str,
-                width: float) -> str:  # fmt: skip
+                width: float, mark: str = "mark") -> str:  # fmt: skip
     """The mark of a target: a bar coloured by status; without a value (no data, or a value
-    that cannot be compared) a dashed outline across the track, so every target has one."""
+    that cannot be compared) a dashed outline across the track, so every target has one.
+    `mark` is the class: the legend's examples use another so they are not counted."""
     color = COLORS.get(status, COLORS["not_comparable"])
     if x1 is None:
         return (
-            f'<rect class="mark" data-status="{esc(status)}" x="0.5" y="{n(y)}" '
+            f'<rect class="{mark}" data-status="{esc(status)}" x="0.5" y="{n(y)}" '
             f'width="{n(width - 1)}" height="{n(h)}" fill="none" stroke="{color}" '
             'stroke-dasharray="3 3" rx="2"/>'
         )
     left, right = min(x0, x1), max(x0, x1)
     return (
-        f'<rect class="mark" data-status="{esc(status)}" x="{n(left)}" y="{n(y)}" '
+        f'<rect class="{mark}" data-status="{esc(status)}" x="{n(left)}" y="{n(y)}" '
         f'width="{n(max(right - left, 1.5))}" height="{n(h)}" fill="{color}" rx="1"/>'
     )
 

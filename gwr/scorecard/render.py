@@ -295,8 +295,10 @@ def target_row(t: Target) -> str:
 
 
 def _bullet_key() -> str:
-    flow = charts.bullet_flow(0.6, 0.75, "behind", width=90, height=16, label="example")
-    rate = charts.bullet_rate(5.6, 6.0, None, "behind", width=90, height=16, label="example")
+    flow = charts.bullet_flow(0.6, 0.75, "behind", width=90, height=16, label="example",
+                              mark="example")  # fmt: skip
+    rate = charts.bullet_rate(5.6, 6.0, None, "behind", width=90, height=16, label="example",
+                              mark="example")  # fmt: skip
     return (
         f'<div class="keys">数量目标 flows {flow} 条形 = 已完成占全年目标 share done, '
         "黑线 = 时间进度 share of the year elapsed (时间过半任务过半), 虚线 = 100%"
