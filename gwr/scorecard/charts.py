@@ -207,16 +207,23 @@ class DotRow:
     attrs: str  # pre-escaped data-* attributes for the tooltip
 
 
-def dot_plot(rows: Sequence[DotRow], *, width: float = 1020, row_h: float = 22,
-             label_w: float = 150, unit: str = "%") -> str:  # fmt: skip
-    """Targets (grey bars from zero, a band for a range) and actuals (dots coloured by
-    status) of many regions, one row each, on one shared axis."""
+def dot_domain(rows: Iterable[DotRow]) -> tuple[float, float]:
+    """The axis of a dot plot: zero to a little past the largest value (or below zero)."""
     values: list[float] = [0.0]
     for r in rows:
         values += [v for v in (r.target, r.target_max, r.actual) if v is not None]
     lo, hi = min(values), max(values)
     lo = min(0.0, lo - 0.5) if lo < 0 else 0.0
-    hi = hi + max(0.5, (hi - lo) * 0.05)
+    return lo, hi + max(0.5, (hi - lo) * 0.05)
+
+
+def dot_plot(rows: Sequence[DotRow], *, width: float = 1020, row_h: float = 22,
+             label_w: float = 150, unit: str = "%",
+             domain: tuple[float, float] | None = None) -> str:  # fmt: skip
+    """Targets (a thin grey bar from zero ending in a tick, a band for a range) and actuals
+    (dots coloured by status) of many regions, one row each, on one axis; pass `domain` to
+    share the axis between several plots."""
+    lo, hi = domain or dot_domain(rows)
     plot_w = width - label_w - 170  # room on the right for "≈ 6.5% → 5.9% 1–9月"
     sc = Scale(lo, hi, plot_w)
     top = 24.0
@@ -235,7 +242,14 @@ def dot_plot(rows: Sequence[DotRow], *, width: float = 1020, row_h: float = 22,
         y = top + i * row_h
         mid = y + row_h / 2
         x0 = sc(min(0.0, r.target))
-        x1 = sc(max(r.target_max or r.target, 0.0))
+        x1 = sc(max(r.target, 0.0))
+        band = ""
+        if r.target_max is not None and r.target_max > r.target:  # 6–6.5%: the range
+            band = (
+                f'<rect class="range" x="{n(sc(r.target))}" y="{n(mid - 5)}" '
+                f'width="{n(sc(r.target_max) - sc(r.target))}" height="10" fill="#c9ced6" '
+                'rx="2"/>'
+            )
         row = [
             f'<g class="row" {r.attrs} tabindex="0">',
             f'<rect x="0" y="{n(y)}" width="{n(width)}" height="{n(row_h)}" '
@@ -243,8 +257,8 @@ def dot_plot(rows: Sequence[DotRow], *, width: float = 1020, row_h: float = 22,
             f'<text x="{n(label_w - 8)}" y="{n(mid + 4)}" text-anchor="end" class="rl">'
             f"{esc(r.label)}</text>",
             f'<g transform="translate({n(label_w)},0)">',
-            f'<rect class="tbar" x="{n(x0)}" y="{n(mid - 4)}" width="{n(max(x1 - x0, 1))}" '
-            f'height="8" fill="{TARGET_BAND}" stroke="#aab1bb" stroke-width="0.5"/>',
+            f'<rect class="tbar" x="{n(x0)}" y="{n(mid - 2)}" width="{n(max(x1 - x0, 1))}" '
+            f'height="4" fill="{TARGET_BAND}" rx="1"/>{band}',
             f'<line x1="{n(sc(r.target))}" x2="{n(sc(r.target))}" y1="{n(mid - 7)}" '
             f'y2="{n(mid + 7)}" stroke="{INK}" stroke-width="2"/>',
         ]

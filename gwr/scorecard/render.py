@@ -113,7 +113,7 @@ summary{cursor:pointer;color:#2456a6;font-size:13px;margin-bottom:6px}
 .dots text.rl{font-size:12px;fill:#2b2f36}
 .dots text.rv{font-size:11px;fill:#6b7280}
 .dots text.axis{font-size:11px;fill:#8a919c}
-.dots .row{cursor:pointer}
+.dots .row{cursor:pointer;outline:none}
 .dots .row:hover rect:first-child,.dots .row.sel rect:first-child{fill:#eaf0f8}
 svg text{font-family:FONTS}
 #tip{position:fixed;z-index:10;max-width:420px;background:#fff;border:1px solid #cfd4da;
@@ -160,7 +160,7 @@ document.addEventListener('mousemove',function(e){if(!tip.hidden)place(e);});
 function pin(el){if(sel)sel.classList.remove('sel');sel=el;el.classList.add('sel');
 fill(el,box.querySelector('.body'));box.hidden=false;}
 document.addEventListener('click',function(e){if(e.target.closest('#detail'))return;
-var el=find(e);if(el)pin(el);});
+var el=find(e);if(el){pin(el);tip.hidden=true;}});
 document.addEventListener('keydown',function(e){if(e.key==='Escape'){box.hidden=true;
 tip.hidden=true;}else if(e.key==='Enter'){var el=find(e);if(el)pin(el);}});
 box.querySelector('button').addEventListener('click',function(){box.hidden=true;
@@ -317,7 +317,7 @@ def targets_sections(targets: Sequence[Target]) -> str:
     if main:
         out.append(
             '<section id="main"><h2>主要预期目标<small>Main targets of the year</small></h2>'
-            f'<p class="note">{esc(main[0].section)}</p>{_bullet_key()}'
+            f'<p class="note">出自 from: {esc(main[0].section)}</p>{_bullet_key()}'
             f'<div class="rows">{"".join(target_row(t) for t in main)}</div></section>'
         )
     if tasks:
@@ -341,7 +341,7 @@ def targets_sections(targets: Sequence[Target]) -> str:
         key = "" if main else _bullet_key()
         out.append(
             '<section id="tasks"><h2>重点工作目标<small>Targets of the key tasks</small></h2>'
-            f'<p class="note">{esc(_section_parts(tasks[0].section)[0])}</p>{key}'
+            f'<p class="note">出自 from: {esc(_section_parts(tasks[0].section)[0])}</p>{key}'
             f"{''.join(body)}</section>"
         )
     return "".join(out)
@@ -591,6 +591,10 @@ def comparison_page(year: int, rows: Sequence[ComparisonRow], index: str,
     for r in rows:
         by_level.setdefault(region_level(r.region, r.region_code), []).append(r)
     blocks = []
+    # one axis for every level, so that a province and a county can be compared by eye
+    domain = charts.dot_domain(
+        charts.DotRow("", "", r.value, r.value_max, r.actual_value, r.status, "") for r in rows
+    )
     for level in LEVELS:
         group = by_level.get(level)
         if not group:
@@ -624,7 +628,7 @@ def comparison_page(year: int, rows: Sequence[ComparisonRow], index: str,
         )
         blocks.append(
             f'<section id="level-{level}"><h2>{zh}<small>{en} ({len(group)})</small></h2>'
-            f"{charts.dot_plot(dots)}"
+            f"{charts.dot_plot(dots, domain=domain)}"
             + (f'<p class="note" style="margin-top:8px">各地 pages: {links}</p>' if links else "")
             + "</section>"
         )
@@ -635,7 +639,7 @@ def comparison_page(year: int, rows: Sequence[ComparisonRow], index: str,
         f'<div class="meta">{len(rows)} 个地区 regions · 按目标从高到低排序 sorted by target</div>'
         f'</div><nav><a href="{esc(index)}">← 全部地区 all regions</a></nav></header>'
         f'<section id="summary">{kpis(counts)}'
-        '<div class="keys">灰条 = 目标 target (区间目标为区间 a range for 6–6.5%), '
+        '<div class="keys">灰线与竖线 = 目标 target (区间目标为灰块 a band for 6–6.5%), '
         "圆点 = 最新实际值 latest actual，颜色为状态 coloured by status；"
         "空心圆 = 暂无实际值 no actual yet."
         f"</div>{charts.legend()}</section>"
