@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from gwr.scorecard.query import STATUSES
@@ -41,9 +42,18 @@ INK = "#2b2f36"
 
 def esc(text: object) -> str:
     """HTML-escape anything from the data (region names and quotes come from input files)."""
+    if isinstance(text, str):
+        return _esc(text)
     return escape("" if text is None else str(text), quote=True)
 
 
+@lru_cache(maxsize=16384)
+def _esc(text: str) -> str:
+    # names, units, sources and statuses repeat on every row: escape each once
+    return escape(text, quote=True)
+
+
+@lru_cache(maxsize=16384)
 def n(x: float) -> str:
     """A coordinate: one decimal, no trailing zero, no '-0'."""
     s = f"{x:.1f}".rstrip("0").rstrip(".")
