@@ -29,7 +29,8 @@ class Target:
     target_id: str
     region: str
     region_code: str | None
-    year: int
+    year: int  # the year the target is for
+    report_year: int  # the year of the report that states it (a page is one report year)
     indicator_id: str | None
     name_zh: str
     name_en: str | None
@@ -163,14 +164,15 @@ class ScorecardData:
 UNKNOWN_REGION = "未知地区"
 
 
-def _filters(alias: str, region: str | None, year: int | None) -> tuple[str, list[Any]]:
+def _filters(alias: str, region: str | None, year: int | None,
+             year_column: str = "target_year") -> tuple[str, list[Any]]:  # fmt: skip
     """A WHERE fragment (starting with AND) restricting `alias` to one region and year."""
     sql, params = "", []
     if region is not None:
         sql += f" AND coalesce({alias}.region, '{UNKNOWN_REGION}') = ?"
         params.append(region)
     if year is not None:
-        sql += f" AND {alias}.target_year = ?"
+        sql += f" AND {year_column} = ?"
         params.append(year)
     return sql, params
 
@@ -181,12 +183,23 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[d
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
+# A page is one report: its region and its year. The marts keep the year each target is
+# for, not the report's; a report's year is the year most of its targets are for (the
+# earlier on a tie), so 到2027年 targets stay on the page of the report that states them.
+REPORT_YEARS_SQL = """
+SELECT document_id, target_year AS report_year
+FROM (SELECT document_id, target_year, count(*) AS n FROM mart.fct_target GROUP BY ALL)
+QUALIFY row_number() OVER (PARTITION BY document_id ORDER BY n DESC, target_year) = 1
+"""
+
 TARGETS_SQL = f"""
+WITH report_years AS ({REPORT_YEARS_SQL})
 SELECT
     s.target_id,
     coalesce(s.region, '{UNKNOWN_REGION}')           AS region,
     t.region_code,
     s.target_year                                   AS year,
+    ry.report_year,
     s.indicator_id,
     s.indicator_name_zh                             AS name_zh,
     s.indicator_name_en                             AS name_en,
@@ -220,10 +233,11 @@ SELECT
     s.has_conflicting_actuals                       AS conflicting
 FROM mart.v_scorecard AS s
 JOIN mart.fct_target AS t USING (target_id)
+JOIN report_years AS ry ON ry.document_id = t.document_id
 LEFT JOIN mart.dim_indicator AS i ON i.indicator_id = s.indicator_id
 LEFT JOIN mart.fct_actual AS a ON a.actual_id = s.actual_id
 WHERE TRUE {{filters}}
-ORDER BY region, year, t.source_path, t.char_start, s.target_id
+ORDER BY region, ry.report_year, t.source_path, t.char_start, s.target_id
 """
 
 PERIODS_SQL = """
@@ -325,17 +339,18 @@ def load(con: duckdb.DuckDBPyConnection, region: str | None = None,
          year: int | None = None) -> ScorecardData:  # fmt: skip
     """Everything the pages show, for one region and/or year or for the whole warehouse."""
     data = ScorecardData()
-    where, params = _filters("s", region, year)
+    where, params = _filters("s", region, year, "ry.report_year")
     for row in _rows(con, TARGETS_SQL.format(filters=where), params):
         target = Target(**row)
-        data.targets.setdefault((target.region, target.year), []).append(target)
+        data.targets.setdefault((target.region, target.report_year), []).append(target)
         data.region_codes.setdefault(target.region, target.region_code)
 
-    where, params = _filters("v", region, year)
+    # periods of every year of the region: a page's later-year targets may have some too
+    where, params = _filters("v", region, None)
     for row in _rows(con, PERIODS_SQL.format(filters=where), params):
         data.periods.setdefault(row["target_id"], []).append(PeriodPoint(**row))
 
-    where, params = _filters("r", region, year)
+    where, params = _filters("r", region, year, "r.target_year")
     departments: dict[tuple[str, int, str], dict[str, Any]] = {}
     for row in _rows(con, DEPARTMENTS_SQL.format(filters=where), params):
         key = (row["region"], row["target_year"], row["department_id"])
@@ -365,7 +380,7 @@ def load(con: duckdb.DuckDBPyConnection, region: str | None = None,
         data.report_card.setdefault(reg, []).append(CardEntry(**row))
 
     # The comparison spans the regions of a year, so it ignores the region filter.
-    where, params = _filters("s", None, year)
+    where, params = _filters("s", None, year, "s.target_year")
     for row in _rows(con, COMPARISON_SQL.format(filters=where), params):
         data.comparison.setdefault(row["year"], []).append(ComparisonRow(**row))
 

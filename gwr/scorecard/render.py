@@ -56,7 +56,7 @@ h4{font-size:12px;font-weight:500;margin:12px 0 2px;color:#6b7280}
 nav a,a{color:#2456a6;text-decoration:none}
 nav a:hover,a:hover{text-decoration:underline}
 nav{font-size:13px;color:#6b7280}
-nav a{margin-left:12px}
+nav a,nav b{margin-left:12px}
 .meta{color:#6b7280;font-size:12px}
 section{background:#fff;border:1px solid #e3e6ea;border-radius:8px;padding:18px 20px;
 margin:16px 0}
@@ -310,39 +310,67 @@ def _section_parts(section: str) -> list[str]:
     return [p.strip() for p in section.split(" > ")]
 
 
-def targets_sections(targets: Sequence[Target]) -> str:
-    main = [t for t in targets if t.is_main]
-    tasks = [t for t in targets if not t.is_main]
+def _grouped_rows(targets: Sequence[Target]) -> str:
+    """Rows under the report's headings: the second level of the section path as a heading,
+    deeper levels as a small label, in the report's order."""
+    body: list[str] = []
+    group: str | None = None
+    sub: str | None = None
+    for t in targets:
+        parts = _section_parts(t.section)
+        g = (parts[1] if len(parts) > 1 else parts[0]) or "其他 other"
+        s = " › ".join(parts[2:])
+        if g != group:
+            if group is not None:
+                body.append("</div>")
+            body.append(f'<h3>{esc(g)}</h3><div class="rows">')
+            group, sub = g, None
+        if s and s != sub:
+            body.append(f"<h4>{esc(s)}</h4>")
+            sub = s
+        body.append(target_row(t))
+    body.append("</div>")
+    return "".join(body)
+
+
+def targets_sections(targets: Sequence[Target], year: int) -> str:
+    """The report's targets for its own year (main list, then key tasks) and, apart, those
+    it sets for later years (到2027年 …)."""
+    this_year = [t for t in targets if t.year == year]
+    main = [t for t in this_year if t.is_main]
+    tasks = [t for t in this_year if not t.is_main]
+    later = sorted((t for t in targets if t.year != year), key=lambda t: t.year)
     out = []
+    key = _bullet_key()
     if main:
         out.append(
             '<section id="main"><h2>主要预期目标<small>Main targets of the year</small></h2>'
-            f'<p class="note">出自 from: {esc(main[0].section)}</p>{_bullet_key()}'
+            f'<p class="note">出自 from: {esc(main[0].section)}</p>{key}'
             f'<div class="rows">{"".join(target_row(t) for t in main)}</div></section>'
         )
+        key = ""
     if tasks:
-        body: list[str] = []
-        group: str | None = None
-        sub: str | None = None
-        for t in tasks:
-            parts = _section_parts(t.section)
-            g = parts[1] if len(parts) > 1 else parts[0]
-            s = " › ".join(parts[2:])
-            if g != group:
-                if group is not None:
-                    body.append("</div>")
-                body.append(f'<h3>{esc(g)}</h3><div class="rows">')
-                group, sub = g, None
-            if s and s != sub:
-                body.append(f"<h4>{esc(s)}</h4>")
-                sub = s
-            body.append(target_row(t))
-        body.append("</div>")
-        key = "" if main else _bullet_key()
         out.append(
             '<section id="tasks"><h2>重点工作目标<small>Targets of the key tasks</small></h2>'
             f'<p class="note">出自 from: {esc(_section_parts(tasks[0].section)[0])}</p>{key}'
-            f"{''.join(body)}</section>"
+            f"{_grouped_rows(tasks)}</section>"
+        )
+        key = ""
+    if later:
+        years = sorted({t.year for t in later})
+        out.append(
+            '<section id="later"><h2>远期目标<small>Targets for later years: '
+            f"{', '.join(str(y) for y in years)}</small></h2>"
+            '<p class="note">本报告提出的以后年度目标（如“到2027年”），按目标年度判定。'
+            " Targets this report sets for later years, judged against the actuals of"
+            f" their own year.</p>{key}"
+            + "".join(
+                f'<h3>{y}年 by {y}</h3><div class="rows">'
+                + "".join(target_row(t) for t in later if t.year == y)
+                + "</div>"
+                for y in years
+            )
+            + "</section>"
         )
     return "".join(out)
 
@@ -559,7 +587,7 @@ def region_page(region: str, year: int, data: ScorecardData, links: Links) -> st
         f'<header class="top"><div><h1>{esc(region)} {year}年目标完成情况'
         "<small>Government work report scorecard</small></h1>"
         f'<div class="meta">{len(targets)} 项目标 targets · 数据截至 data as of '
-        f"{esc(as_of.isoformat() if as_of else '—')} · 报告 report: "
+        f"{esc(as_of.isoformat() if as_of else '— (尚无实际值 no actuals yet)')} · 报告 report: "
         f"{esc('; '.join(sources))}</div></div><nav>{''.join(nav)}</nav></header>",
         f'<section id="summary">{kpis(counts)}'
         f"{charts.stack(counts, width=1000, height=10, cls='stack wide', fluid=True)}"
@@ -567,7 +595,7 @@ def region_page(region: str, year: int, data: ScorecardData, links: Links) -> st
         '<p class="note" style="margin:6px 0 0">悬停查看出处，点击固定显示报告原文与数据来源。'
         " Hover a row for its source; click to pin the report's quote and the file, sheet and"
         " row the actual came from.</p></section>",
-        targets_sections(targets),
+        targets_sections(targets, year),
         periods_section(targets, data.periods),
         departments_section(data.departments.get((region, year), [])),
         report_card_section(data.report_card.get(region, []), year),

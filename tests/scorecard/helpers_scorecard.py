@@ -2,9 +2,9 @@
 
 `build_multi` is a small corpus: three regions report GDP growth targets for 2024 (the
 comparison view), 甲省 has reports for 2023 and 2024 (the report card: the 2024 report's
-review judges the 2023 targets), its departments report three cumulative periods (the
-attainment by period and the department view), and one quote and one region name carry
-markup that must come out escaped.
+review judges the 2023 targets; the 2024 report also sets one for 2027), its departments
+report three cumulative periods (the attainment by period and the department view), and
+one quote and one region name carry markup that must come out escaped.
 
 `build_synthetic` makes a warehouse of corpus scale (hundreds of reports, tens of thousands
 of statements) for the bench.
@@ -161,6 +161,9 @@ def build_multi(path: Path) -> Path:
                 section=tasks)  # fmt: skip
     b.statement("甲省", 2024, "target", "grain", 195.0, "万吨", measure="amount",
                 comparator=">=", section=tasks)  # fmt: skip
+    b.statement("甲省", 2024, "target", "grain", 200.0, "万吨", measure="amount",
+                comparator=">=", section=tasks, year=2027,
+                quote="到2027年粮食总产量200万吨以上")  # fmt: skip
     # 甲省 2024 progress: three cumulative periods
     for end, gdp, jobs, roads in (("2024-03-31", 5.1, 0.8, 210.0),
                                   ("2024-06-30", 5.6, 1.5, 400.0),

@@ -69,12 +69,12 @@ def by_status(html: str, sections: tuple[str, ...], cls: str = "mark") -> Counte
 
 
 def warehouse_counts(wh: Path, region: str, year: int) -> Counter[str]:
+    """The statuses of every target the report of `region` for `year` states."""
     con = duckdb.connect(str(wh), read_only=True)
     try:
         rows = con.execute(
-            "SELECT status, count(*) FROM mart.v_scorecard WHERE region = ? AND target_year = ? "
-            "GROUP BY 1",
-            [region, year],
+            "SELECT status, count(*) FROM mart.v_scorecard WHERE source_path = ? GROUP BY 1",
+            [f"reports/{region}-{year}.txt"],
         ).fetchall()
     finally:
         con.close()
@@ -147,7 +147,7 @@ def test_one_page_per_region_and_year_plus_comparison_and_index(pages: dict[str,
 def test_one_mark_per_target_coloured_by_its_status(multi: Path, pages: dict[str, str],
                                                     region: str, year: int) -> None:  # fmt: skip
     html = pages[page_name(region, None, year)]
-    assert by_status(html, ("main", "tasks")) == warehouse_counts(multi, region, year)
+    assert by_status(html, ("main", "tasks", "later")) == warehouse_counts(multi, region, year)
     # the summary counts agree
     for status, count in warehouse_counts(multi, region, year).items():
         assert re.search(rf'data-status="{status}"><b>{count}</b>', html)
@@ -161,10 +161,19 @@ def test_main_targets_come_first_and_key_tasks_are_grouped(pages: dict[str, str]
     assert "（一）扩大有效投资" in tasks and "抓项目 › 交通" in tasks
 
 
+def test_targets_for_later_years_stay_on_their_reports_page(pages: dict[str, str]) -> None:
+    assert not [name for name in pages if "2027" in name]
+    html = pages["甲省-2024.html"]
+    later = html[html.index('id="later"') : html.index('id="periods"')]
+    assert "2027年 by 2027" in later and "到2027年粮食总产量200万吨以上" in later
+    assert by_status(html, ("later",)) == Counter({"no_data": 1})
+
+
 def test_every_mark_is_traceable_to_a_quote_and_a_source(pages: dict[str, str]) -> None:
     html = pages["甲省-2024.html"]
-    rows = [a for sec, tag, a in marks(html).items if sec in ("main", "tasks") and tag == "div"]
-    assert len(rows) == 7
+    rows = [a for sec, tag, a in marks(html).items
+            if sec in ("main", "tasks", "later") and tag == "div"]  # fmt: skip
+    assert len(rows) == 8
     for a in rows:
         assert a["data-quote"], a
         assert re.fullmatch(r"reports/甲省-2024\.txt#chars=\d+-\d+", a["data-src"] or "")
