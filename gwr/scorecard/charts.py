@@ -39,6 +39,18 @@ TRACK = "#eceef1"
 TARGET_BAND = "#dde1e6"
 INK = "#2b2f36"
 
+# The bullets' colours live in the page's stylesheet, not on each shape: a page draws a few
+# hundred of them, and one rule per status keeps every mark's markup short. A mark is
+# filled by its data-status; an "open" mark (no value to draw) is a dashed outline.
+CSS = (
+    "".join(f'rect[data-status="{s}"]{{fill:{c};stroke:{c}}}' for s, c in COLORS.items())
+    + "rect[data-status]{stroke-width:0}"
+    + "rect.open{fill:none;stroke-width:1;stroke-dasharray:3 3}"
+    + f".tk{{fill:{TRACK}}}.tb{{fill:{TARGET_BAND}}}"
+    + f"line.target,line.expected{{stroke:{INK};stroke-width:2}}"
+    + f"line.full{{stroke:{INK};stroke-width:1;stroke-dasharray:2 2}}"
+)
+
 
 def esc(text: object) -> str:
     """HTML-escape anything from the data (region names and quotes come from input files)."""
@@ -68,10 +80,9 @@ def _svg(width: float, height: float, body: str, cls: str, label: str,
         if fluid
         else f'width="{n(width)}" height="{n(height)}"'
     )
-    return (
-        f'<svg class="{cls}" {size} viewBox="0 0 {n(width)} {n(height)}" role="img" '
-        f'aria-label="{esc(label)}">{body}</svg>'
-    )
+    # without a label the chart repeats what the text beside it says: hide it from readers
+    aria = f'role="img" aria-label="{esc(label)}"' if label else 'aria-hidden="true"'
+    return f'<svg class="{cls}" {size} viewBox="0 0 {n(width)} {n(height)}" {aria}>{body}</svg>'
 
 
 @dataclass(frozen=True)
@@ -98,9 +109,8 @@ def bullet_flow(
     sc = Scale(0.0, min(top, 1.6), width)
     y, h = 4.0, height - 8
     parts = [
-        f'<rect x="0" y="{n(y)}" width="{n(width)}" height="{n(h)}" fill="{TRACK}" rx="2"/>',
-        f'<rect x="0" y="{n(y)}" width="{n(sc(1.0))}" height="{n(h)}" fill="{TARGET_BAND}" '
-        'rx="2"/>',
+        f'<rect class="tk" x="0" y="{n(y)}" width="{n(width)}" height="{n(h)}" rx="2"/>',
+        f'<rect class="tb" x="0" y="{n(y)}" width="{n(sc(1.0))}" height="{n(h)}" rx="2"/>',
     ]
     inset = max(1.5, h * 0.25)
     parts.append(_status_bar(sc(0.0), sc(ratio) if ratio is not None else None, y + inset,
@@ -108,13 +118,11 @@ def bullet_flow(
     if expected is not None:
         x = sc(expected)
         parts.append(
-            f'<line class="expected" x1="{n(x)}" x2="{n(x)}" y1="1" y2="{n(height - 1)}" '
-            f'stroke="{INK}" stroke-width="2"/>'
+            f'<line class="expected" x1="{n(x)}" x2="{n(x)}" y1="1" y2="{n(height - 1)}"/>'
         )
     x = sc(1.0)
     parts.append(
-        f'<line x1="{n(x)}" x2="{n(x)}" y1="{n(y - 2)}" y2="{n(y + h + 2)}" stroke="{INK}" '
-        'stroke-width="1" stroke-dasharray="2 2"/>'
+        f'<line class="full" x1="{n(x)}" x2="{n(x)}" y1="{n(y - 2)}" y2="{n(y + h + 2)}"/>'
     )
     if ratio is not None and ratio > sc.hi:  # off the scale: an arrow says so
         parts.append(
@@ -134,13 +142,13 @@ def bullet_rate(
     pad = (hi - lo) * 0.15 or 1.0
     sc = Scale(lo - (pad if lo < 0 else 0), hi + pad, width)
     y, h = 4.0, height - 8
-    parts = [f'<rect x="0" y="{n(y)}" width="{n(width)}" height="{n(h)}" fill="{TRACK}" rx="2"/>']
+    parts = [f'<rect class="tk" x="0" y="{n(y)}" width="{n(width)}" height="{n(h)}" rx="2"/>']
     if target is not None:
         x0 = sc(min(0.0, target))
         x1 = sc(max(target_max or target, 0.0))
         parts.append(
-            f'<rect x="{n(x0)}" y="{n(y)}" width="{n(x1 - x0)}" height="{n(h)}" '
-            f'fill="{TARGET_BAND}" rx="2"/>'
+            f'<rect class="tb" x="{n(x0)}" y="{n(y)}" width="{n(x1 - x0)}" height="{n(h)}" '
+            'rx="2"/>'
         )
     inset = max(1.5, h * 0.25)
     parts.append(_status_bar(sc(0.0), sc(actual) if actual is not None else None, y + inset,
@@ -154,8 +162,7 @@ def bullet_rate(
     if target is not None:
         x = sc(target)
         parts.append(
-            f'<line class="target" x1="{n(x)}" x2="{n(x)}" y1="1" y2="{n(height - 1)}" '
-            f'stroke="{INK}" stroke-width="2"/>'
+            f'<line class="target" x1="{n(x)}" x2="{n(x)}" y1="1" y2="{n(height - 1)}"/>'
         )
     return _svg(width, height, "".join(parts), "bullet", label)
 
@@ -165,17 +172,17 @@ def _status_bar(x0: float, x1: float | None, y: float, h: float, status: str,
     """The mark of a target: a bar coloured by status; without a value (no data, or a value
     that cannot be compared) a dashed outline across the track, so every target has one.
     `mark` is the class: the legend's examples use another so they are not counted."""
-    color = COLORS.get(status, COLORS["not_comparable"])
+    if status not in COLORS:  # not a status of CONTRACT §2: drawn like not_comparable
+        status = "not_comparable"
     if x1 is None:
         return (
-            f'<rect class="{mark}" data-status="{esc(status)}" x="0.5" y="{n(y)}" '
-            f'width="{n(width - 1)}" height="{n(h)}" fill="none" stroke="{color}" '
-            'stroke-dasharray="3 3" rx="2"/>'
+            f'<rect class="{mark} open" data-status="{status}" x="0.5" y="{n(y)}" '
+            f'width="{n(width - 1)}" height="{n(h)}" rx="2"/>'
         )
     left, right = min(x0, x1), max(x0, x1)
     return (
-        f'<rect class="{mark}" data-status="{esc(status)}" x="{n(left)}" y="{n(y)}" '
-        f'width="{n(max(right - left, 1.5))}" height="{n(h)}" fill="{color}" rx="1"/>'
+        f'<rect class="{mark}" data-status="{status}" x="{n(left)}" y="{n(y)}" '
+        f'width="{n(max(right - left, 1.5))}" height="{n(h)}" rx="1"/>'
     )
 
 

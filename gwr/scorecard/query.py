@@ -143,7 +143,9 @@ class ComparisonRow:
 
 @dataclass
 class ScorecardData:
-    """Everything the pages of one warehouse show, grouped for rendering."""
+    """Everything the pages of one warehouse show, grouped for rendering: targets by
+    (region, report year), periods by target, departments by (region, year), the report
+    card by region, the comparison by year."""
 
     targets: dict[tuple[str, int], list[Target]] = field(default_factory=dict)
     periods: dict[str, list[PeriodPoint]] = field(default_factory=dict)
@@ -155,10 +157,8 @@ class ScorecardData:
     documents: int = 0
 
     def pages(self) -> list[tuple[str, int]]:
+        """(region, report year) of every page, sorted."""
         return sorted(self.targets)
-
-    def years_of(self, region: str) -> list[int]:
-        return sorted(y for r, y in self.targets if r == region)
 
 
 UNKNOWN_REGION = "未知地区"

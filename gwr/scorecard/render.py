@@ -17,8 +17,6 @@ from gwr.scorecard.charts import COLORS, LABELS, esc
 from gwr.scorecard.fmt import (
     LEVELS,
     MEASURES,
-    comparison_name,
-    num,
     pct,
     period_label,
     quantity,
@@ -135,6 +133,7 @@ footer{color:#8a919c;font-size:12px;margin-top:24px}
 """.replace("FONTS", FONTS)
     .strip()
     .replace("\n", "")
+    + charts.CSS
 )
 
 # Hover shows where a number came from; click (or Enter) pins it in a panel so the quote
@@ -230,7 +229,7 @@ def _base_factor(t: Target) -> float:
 
 
 def _bullet(t: Target) -> str:
-    label = f"{t.name_zh}: {LABELS.get(t.status, (t.status,))[0]}"
+    label = ""  # the row's text says what the bar shows
     comparable = t.status not in ("no_data", "not_comparable")
     if t.accumulation == "flow":
         return charts.bullet_flow(
@@ -734,8 +733,4 @@ def index_page(data: ScorecardData, pages: dict[tuple[str, int], str],
     return document("gwr scorecard", body)
 
 
-def comparison_href(year: int) -> str:
-    return comparison_name(year)
-
-
-__all__ = ["Links", "comparison_page", "index_page", "num", "region_page"]
+__all__ = ["Links", "comparison_page", "index_page", "region_page"]

@@ -37,7 +37,7 @@ def test_refresh_writes_the_scorecard(gwr_env: dict[str, Path]) -> None:
     expected = Counter(
         dict(query(wh, "SELECT status, count(*) FROM mart.v_scorecard GROUP BY 1"))
     )
-    found = Counter(re.findall(r'<rect class="mark" data-status="(\w+)"', html.split(
+    found = Counter(re.findall(r'<rect class="mark(?: open)?" data-status="(\w+)"', html.split(
         'id="periods"')[0]))  # fmt: skip
     assert found == expected
     # the GDP target with its quote and the spreadsheet row of its latest actual
