@@ -148,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
         "scorecard", help="write the scorecard pages from a warehouse file, read-only"
     )
     p.add_argument("--region", help="only this region (as in mart.fct_target.region)")
-    p.add_argument("--year", type=int, help="only this target year")
+    p.add_argument("--year", type=int, help="only the reports for this year")
     p.add_argument("--out", help="output folder (default: scorecard/ beside the warehouse)")
     p.add_argument("--warehouse", help="a warehouse file (default: GWR_WAREHOUSE or "
                    "data/warehouse/gwr.duckdb); opened read-only")  # fmt: skip
