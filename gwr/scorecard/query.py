@@ -199,7 +199,7 @@ SELECT
     coalesce(s.region, '{UNKNOWN_REGION}')           AS region,
     t.region_code,
     s.target_year                                   AS year,
-    ry.report_year,
+    coalesce(ry.report_year, s.target_year)         AS report_year,
     s.indicator_id,
     s.indicator_name_zh                             AS name_zh,
     s.indicator_name_en                             AS name_en,
@@ -233,11 +233,11 @@ SELECT
     s.has_conflicting_actuals                       AS conflicting
 FROM mart.v_scorecard AS s
 JOIN mart.fct_target AS t USING (target_id)
-JOIN report_years AS ry ON ry.document_id = t.document_id
+LEFT JOIN report_years AS ry ON ry.document_id = t.document_id
 LEFT JOIN mart.dim_indicator AS i ON i.indicator_id = s.indicator_id
 LEFT JOIN mart.fct_actual AS a ON a.actual_id = s.actual_id
 WHERE TRUE {{filters}}
-ORDER BY region, ry.report_year, t.source_path, t.char_start, s.target_id
+ORDER BY region, report_year, t.source_path, t.char_start, s.target_id
 """
 
 PERIODS_SQL = """
@@ -339,7 +339,7 @@ def load(con: duckdb.DuckDBPyConnection, region: str | None = None,
          year: int | None = None) -> ScorecardData:  # fmt: skip
     """Everything the pages show, for one region and/or year or for the whole warehouse."""
     data = ScorecardData()
-    where, params = _filters("s", region, year, "ry.report_year")
+    where, params = _filters("s", region, year, "coalesce(ry.report_year, s.target_year)")
     for row in _rows(con, TARGETS_SQL.format(filters=where), params):
         target = Target(**row)
         data.targets.setdefault((target.region, target.report_year), []).append(target)
