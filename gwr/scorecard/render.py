@@ -130,6 +130,9 @@ word-break:break-all}
 [hidden]{display:none!important}
 footer{color:#8a919c;font-size:12px;margin-top:24px}
 @media print{#tip,#detail{display:none}}
+@media (max-width:900px){main{padding:16px 10px 60px}section{padding:12px}
+.t{grid-template-columns:1fr auto;gap:4px 10px}.t .bullet{grid-column:1/-1;width:100%}
+#detail{left:10px;right:10px;width:auto}}
 """.replace("FONTS", FONTS)
     .strip()
     .replace("\n", "")
