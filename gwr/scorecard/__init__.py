@@ -1,7 +1,8 @@
 """The scorecard: offline HTML pages of targets against actuals, per region and year.
 
-`query` reads a warehouse read-only into plain data, `charts` draws SVG, `render` writes
-HTML, `write` puts the pages in a folder. No Dagster here: the `scorecard` asset and
+`query` reads a warehouse read-only into plain data, `fmt` writes numbers and periods,
+`charts` draws SVG, `page` is the HTML shell, `sections` the views of a page, `render` the
+pages, `write` puts them in a folder. No Dagster here: the `scorecard` asset and
 `gwr scorecard` both call `write_scorecard`.
 """
 
