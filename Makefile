@@ -42,17 +42,22 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check gwr || true
 
-# The UI test needs Debian's chromium; install it where we can (root + apt), skip it elsewhere.
+# The browser tests need Debian's chromium, and a font with Chinese glyphs for the scorecard's
+# screenshots (WenQuanYi Micro Hei is in its font stack); install them where we can (root +
+# apt), skip the tests elsewhere.
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
-	  && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-	  || echo "chromium not installed: the browser test will be skipped"; }
+	@{ command -v chromium >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q . ; } \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	  && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
+	      fonts-wqy-microhei >/dev/null) \
+	  || echo "chromium not installed: the browser tests will be skipped"; }
 
 bench: $(STAMP)
 	$(VENV)/bin/python bench/eval_extract.py
 	$(VENV)/bin/python bench/bench_extract.py
 	$(VENV)/bin/python bench/bench_sheets.py
 	$(VENV)/bin/python bench/bench_refresh.py
+	$(VENV)/bin/python bench/bench_scorecard.py
 
 dev: $(STAMP) $(DAGSTER_HOME)
 	env --default-signal=INT,TERM $(VENV)/bin/dagster dev -w workspace.yaml

@@ -4,9 +4,10 @@
     gwr read-sheet FILE
     gwr template --department NAME [--out FILE] [--year N]
     gwr refresh
+    gwr scorecard [--region R] [--year Y] [--out DIR] [--warehouse FILE]
 
-`extract`, `read-sheet` and `template` never import Dagster; `refresh` runs the same job the
-nightly schedule runs, in-process.
+`extract`, `read-sheet`, `template` and `scorecard` never import Dagster; `refresh` runs the
+same job the nightly schedule runs, in-process.
 """
 
 from __future__ import annotations
@@ -86,6 +87,35 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     return run_refresh(verbose=args.verbose)
 
 
+def cmd_scorecard(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from gwr import settings
+    from gwr.scorecard import default_out_dir, write_scorecard
+
+    wh = Path(args.warehouse) if args.warehouse else settings.warehouse_path()
+    if not wh.is_file():
+        return _fail(f"{wh}: no warehouse there; run `gwr refresh` or pass --warehouse FILE")
+    # The default folder is the refresh's own: replace it whole, as the refresh does. A
+    # folder of the user's choosing, or a selection, only adds or overwrites pages.
+    whole = args.out is None and args.region is None and args.year is None
+    out = Path(args.out) if args.out else default_out_dir(wh)
+    try:
+        result = write_scorecard(wh, out, region=args.region, year=args.year, replace=whole)
+    except duckdb.Error as exc:
+        return _fail(f"{wh}: cannot read the warehouse read-only: {exc}")
+    if not result.pages:
+        what = " ".join(x for x in (args.region, str(args.year or "")) if x) or "any region"
+        return _fail(f"{wh}: no targets for {what}; nothing written")
+    kib = result.bytes_written / 1024
+    print(
+        f"scorecard: {len(result.pages)} pages, {len(result.comparisons)} comparisons, "
+        f"{kib:,.0f} KiB in {result.seconds:.2f}s"
+    )
+    print(f"  index: {result.index}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gwr", description="Government work report targets versus delivered actuals."
@@ -113,6 +143,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("refresh", help="materialize every asset into the warehouse")
     p.add_argument("-v", "--verbose", action="store_true", help="show Dagster's event log")
     p.set_defaults(func=cmd_refresh)
+
+    p = sub.add_parser(
+        "scorecard", help="write the scorecard pages from a warehouse file, read-only"
+    )
+    p.add_argument("--region", help="only this region (as in mart.fct_target.region)")
+    p.add_argument("--year", type=int, help="only the reports for this year")
+    p.add_argument("--out", help="output folder (default: scorecard/ beside the warehouse)")
+    p.add_argument("--warehouse", help="a warehouse file (default: GWR_WAREHOUSE or "
+                   "data/warehouse/gwr.duckdb); opened read-only")  # fmt: skip
+    p.set_defaults(func=cmd_scorecard)
     return parser
 
 

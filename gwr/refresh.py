@@ -57,6 +57,9 @@ def run_refresh(verbose: bool = False) -> int:
         print("The published warehouse was left as it was.", file=sys.stderr)
         return 1
     print(format_summary(summarize(path), path))
+    index = scorecard_index(result)
+    if index:
+        print(f"  scorecard            {index}")
     for check in failed_checks:
         print(
             f"  {check.severity.value.lower()}: check {check.asset_key.to_user_string()}:"
@@ -64,3 +67,12 @@ def run_refresh(verbose: bool = False) -> int:
         )
     print(f"refreshed in {elapsed:.1f}s (run {result.run_id})")
     return 0
+
+
+def scorecard_index(result: object) -> str | None:
+    """The scorecard index the run wrote (the `scorecard` asset's metadata), if it ran."""
+    for event in result.get_asset_materialization_events():  # type: ignore[attr-defined]
+        mat = event.step_materialization_data.materialization
+        if mat.asset_key.to_user_string() == "scorecard" and "index" in mat.metadata:
+            return str(mat.metadata["index"].value)
+    return None
