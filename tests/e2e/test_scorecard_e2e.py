@@ -29,9 +29,10 @@ def test_refresh_writes_the_scorecard(gwr_env: dict[str, Path]) -> None:
     assert meta["pages"] == 1
     assert scorecard_index(result) == str(index)  # what `gwr refresh` prints
 
-    page = wh.parent / "scorecard" / "巴中市-2024.html"
+    # pages are named by the official division code (巴中市 = 511900)
+    page = wh.parent / "scorecard" / "511900-2024.html"
     html = page.read_text(encoding="utf-8")
-    assert 'href="巴中市-2024.html"' in index.read_text(encoding="utf-8")
+    assert 'href="511900-2024.html"' in index.read_text(encoding="utf-8")
 
     # one mark per target, by status, as the warehouse says
     expected = Counter(
