@@ -31,6 +31,7 @@ __all__ = [
     "is_generic_head",
     "region_names",
     "reorder_count_noun",
+    "strip_region_prefix",
     "subject_noun",
 ]
 
@@ -73,6 +74,21 @@ _CONNECTIVE_RE = re.compile(
 )
 _ADMIN_SUFFIX_RE = re.compile(r"(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)$")
 _ADMIN_SPLIT_RE = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|州|盟|旗)")
+
+
+#: a leading region name (an optional year, 2-4 characters, an admin suffix) before
+#: more words: 2024年巴中市地区生产总值 -> 地区生产总值 (restatement matching only)
+_REGION_PREFIX_RE = re.compile(
+    r"^(?:20\d{2}年)?[\u4e00-\u9fff]{2,4}?(?:省|市|县|区)(?=[\u4e00-\u9fffA-Z])"
+)
+
+
+def strip_region_prefix(s: str) -> str:
+    """``s`` without a leading region name (``巴中市地区生产总值`` -> ``地区生产总值``).
+
+    The one place where the extractor drops a region word by pattern; a region
+    module may replace the pattern by a lookup of official names."""
+    return _REGION_PREFIX_RE.sub("", s, count=1)
 
 
 def region_names(region: str | None) -> tuple[str, ...]:
