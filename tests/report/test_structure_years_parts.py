@@ -3,10 +3,10 @@ a short sentence written for it.  Rules live in gwr/report/structure.py."""
 
 from __future__ import annotations
 
+from report_helpers import rows
+
 from gwr.report.normalize import normalize
 from gwr.report.structure import detect_year
-
-from report_helpers import rows
 
 
 def _year(text: str) -> int | None:
