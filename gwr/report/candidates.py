@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from .mentions import Mention
 from .naming import clean_indicator
-from .subjects import measure_of, tidy_indicator
+from .subjects import measure_of, strip_lead, strip_tail, tidy_indicator
+
+DIGIT_RE = re.compile(r"\d")
 
 
 @dataclass(slots=True)
@@ -28,6 +31,21 @@ class Candidate:
     benchmark: str | None = None
 
 
+_SUBJECT_NOISE_RE = re.compile(r"分别|同比|再|均|各|共|为")
+_CLAUSE_SEPS = "，；：。"
+
+
+def order_range(c: Candidate) -> None:
+    """``value <= value_max`` always: a declining range or stretch (下降8%至10%,
+    下降5%、力争6%) is stored low to high (-10 .. -8), base values scaled alike."""
+    if c.value is None or c.value_max is None or c.value_max >= c.value:
+        return
+    lo, hi = c.value_max, c.value
+    if c.value_base is not None and c.value != 0:
+        c.value_base = c.value_base * lo / c.value
+    c.value, c.value_max = lo, hi
+
+
 # ---------------------------------------------------------------------------
 
 
@@ -43,6 +61,7 @@ class SentenceContext:
         self.out: list[Candidate] = []
         self.last_enum: list[str] = []  # subjects of the last 分别 enumeration
         self.regions: tuple[str, ...] = ()  # names of the report's own region
+        self.sentence_start = 0  # where the sentence starts (for a subject to fall back on)
 
     def add(
         self,
@@ -79,6 +98,12 @@ class SentenceContext:
         indicator = clean_indicator(tidy_indicator(indicator), self.regions)
         if indicator == "经济" and measure == "growth_pct":
             indicator = "经济增长"  # 经济增长6%左右
+        if not indicator:
+            # no subject was found: the words before the number in its clause, else the
+            # sentence's opening clause; a value that names nothing is no row
+            indicator = self._nearby_subject(mention.start)
+            if not indicator:
+                return None
         c = Candidate(
             kind=kind or self.kind,
             year=year if year is not None else self.year,
@@ -94,5 +119,19 @@ class SentenceContext:
             qa=qa,
             qb=qb,
         )
+        order_range(c)
         self.out.append(c)
         return c
+
+    def _nearby_subject(self, pos: int) -> str:
+        """A subject for a value none was found for: the words before the first number
+        of its clause (分别实现产值75亿元、266亿元 -> 产值), or nothing."""
+        text, sa = self.text, self.sentence_start
+        cs = max(sa, *(text.rfind(c, sa, pos) + 1 for c in _CLAUSE_SEPS))
+        words = text[cs:pos]
+        dm = DIGIT_RE.search(words)
+        if dm is not None:
+            words = words[: dm.start()]
+        words = _SUBJECT_NOISE_RE.sub("", strip_tail(strip_lead(words, cs)[0])[0])
+        name = clean_indicator(tidy_indicator(strip_tail(words)[0]), self.regions)
+        return name if len(name) >= 2 else ""

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .candidates import SentenceContext
+from .candidates import SentenceContext, order_range
 from .enumerations import enumerate_clause, split_subjects
 from .mentions import FROM_TO_RE, Mention
 from .naming import (
@@ -176,11 +176,15 @@ def emit_segment_mention(
     stretch = STRETCH_RE.fullmatch(raw) if 0 < len(raw) <= 7 else None
     if stretch and ctx.out and ctx.out[-1].value_max is None and m.unit is not None:
         prev = ctx.out[-1]
-        if prev.unit == m.unit.text and prev.qb <= m.start:
+        # a stretch goal goes further than the base figure (增长7%、力争8%); a smaller
+        # figure after 确保 is another quantity (实施221个项目，确保147个开工)
+        further = prev.value is not None and m.value is not None and m.value > abs(prev.value)
+        if prev.unit == m.unit.text and prev.qb <= m.start and further:
             vmax = m.value
             if prev.value is not None and prev.value < 0 and vmax is not None:
                 vmax = -vmax
             prev.value_max = vmax
+            order_range(prev)
             prev.qb = m.end
             return m.end
     if m.base_year is not None:
@@ -208,6 +212,9 @@ def emit_segment_mention(
         subj2 = ""  # 比年初预算增加1800亿元: a change of the previous item
     if m.pre_cmp and m.pre_cmp not in verbs:
         verbs.append(m.pre_cmp)
+    if subj2.endswith("双双"):
+        subj2 = subj2[:-2]  # A和B双双突破千亿: each of the two, like 均
+        verbs.append("均")
     # 均/各: several subjects, one value
     each = any(v in ("均", "各", "都") for v in verbs)
     new_pos = m.end

@@ -135,6 +135,26 @@ def chain_after(mentions: list[Mention], idx: int, text: str) -> list[Mention]:
     return out
 
 
+#: verbs before the object noun of an enumeration: 分别实现产值A、B -> 产值
+_OBJECT_VERB_RE = re.compile(r"^(?:同比)?(?:实现|完成|达到|达|为|有)")
+
+
+def _listed_subjects(text: str, sa: int, ca: int, n: int, verb_txt: str) -> list[str]:
+    """The subjects of ``分别`` listed in the clause before it, when it lists ``n``:
+    ``机械制造、轻工纺织等产业加快转型，分别实现产值75亿元、266亿元`` -> 机械制造产值,
+    轻工纺织产值.  ``[""]`` (no subject) otherwise."""
+    cs = max(sa, *(text.rfind(c, sa, ca - 1) + 1 for c in "，；：。"))
+    listed = text[cs : ca - 1] if ca - 1 > cs else ""
+    if "等" in listed:
+        listed = listed[: listed.index("等")]
+    listed = strip_lead(listed, cs)[0]
+    parts = [p for p in LIST_JOIN_RE.split(listed) if p]
+    if len(parts) != n or any(len(p) > 12 for p in parts):
+        return [""]
+    obj = _OBJECT_VERB_RE.sub("", strip_tail(verb_txt)[0])
+    return [p + obj for p in parts]
+
+
 def enumerate_clause(
     ctx: SentenceContext,
     ca: int,
@@ -198,7 +218,9 @@ def enumerate_clause(
                         subjects = [p.indicator for p in prev[-n:]]
                         qa = min(p.qa for p in prev[-n:])
                     else:
-                        subjects = [p.indicator for p in prev] or [""]
+                        subjects = [p.indicator for p in prev] or _listed_subjects(
+                            text, ctx.sentence_start, ca, n, verb_txt
+                        )
                 if len(subjects) == 1 and n > 1:
                     subjects = subjects * n
                 if n == 1 and len(subjects) > 1:

@@ -47,11 +47,13 @@ from .structure import Paragraph, detect_region, detect_year, split_paragraphs
 
 __all__ = ["extract_report"]
 
-HAS_NUM_RE = re.compile(r"\d|百分之|[一二两三四五六七八九][十百千万亿]")
+#: a number cue: a digit, 百分之, a Chinese number with a scale, a bare 百亿/千亿/万亿
+HAS_NUM_RE = re.compile(r"\d|百分之|[百千万]亿|[一二两三四五六七八九][十百千万亿]")
 #: runs of HAS_NUM_RE matches, scanned once per text (it opens with a class: fast)
 NUM_RUN_RE = re.compile(
-    r"[\d百一二两三四五六七八九](?:(?<=百)分之|(?<=[一二两三四五六七八九])[十百千万亿]|(?<=\d))"
-    r"(?:\d|百分之|[一二两三四五六七八九][十百千万亿])*"
+    r"[\d百千万一二两三四五六七八九]"
+    r"(?:(?<=百)分之|(?<=[百千万])亿|(?<=[一二两三四五六七八九])[十百千万亿]|(?<=\d))"
+    r"(?:\d|百分之|[百千万]亿|[一二两三四五六七八九][十百千万亿])*"
 )
 #: a bullet paragraph: an item of a list that spans paragraphs
 BULLET_RE = re.compile(r"^[●◆■▲•▶➢□○◇※★☆√\-—]")
@@ -190,6 +192,7 @@ def _read_sentence(doc: DocState, ps: ParagraphState, para: Paragraph, sa: int, 
             to_year = ps.to_year  # 到2027年，…；人均生产总值达到17万元
     ctx = SentenceContext(ct, kind, yr, para.section, doc.prev_indicator)
     ctx.regions = doc.regions
+    ctx.sentence_start = sa
     from_year = None
     if kind == "actual" and ps.five_years:
         from_year = yr - 5  # 2021 closes the term 2017-2021: start levels are of 2016

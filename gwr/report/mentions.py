@@ -207,6 +207,47 @@ _SCALE_CHAIN_RE = re.compile(
 )
 
 
+#: a bare scale word read as a quantity after a milestone verb: 突破千亿元 (1000 亿元),
+#: 迈上万亿元台阶 (1 万亿元), 双双突破千亿 (1000 亿元: money when no unit is written)
+_SCALE_WORD_VALUES = {
+    "百亿": (Decimal(100), "亿"),
+    "千亿": (Decimal(1000), "亿"),
+    "万亿": (Decimal(1), "万亿"),
+}
+_MILESTONE_VERBS = (
+    "突破",
+    "迈上",
+    "迈入",
+    "跨越",
+    "跨过",
+    "跨上",
+    "站上",
+    "跃上",
+    "超过",
+    "超",
+    "过",
+)
+
+
+def _scale_word_mention(
+    text: str, a: int, b: int, ms: int, me: int, cn: str, unit: str | None
+) -> Mention | None:
+    """A milestone written with a scale word alone (突破千亿元), or None.
+
+    Only after a milestone verb (a name like 千亿级产业集群 or 打造千亿元产业 is no
+    quantity) and before punctuation, the end of the span or 台阶/大关/关口."""
+    sv = _SCALE_WORD_VALUES.get(cn)
+    if sv is None or unit not in (None, "元"):
+        return None
+    before = text[max(a, ms - 3) : ms].removesuffix("了")
+    if not before.endswith(_MILESTONE_VERBS):
+        return None
+    if me < b and text[me] not in _STOP_AFTER and not text.startswith(_MILESTONE_AFTER, me):
+        return None
+    value, scale = sv
+    return Mention(ms, me, value, None, unit_info(scale, "元"), "突破", None, False)
+
+
 def find_mentions(
     text: str, a: int, b: int, quoted: list[tuple[int, int]], from_year: int | None = None
 ) -> list[Mention]:
@@ -217,6 +258,12 @@ def find_mentions(
     for m in quantity_matches(text, a, b):
         ms, me = m.span()
         n1, apx0, s1, rng, n2, s2, pc, cn, apx_s, unit_base_txt, post = m.groups()
+        if cn in _SCALE_WORD_VALUES:
+            sw = _scale_word_mention(text, a, b, ms, me, cn, unit_base_txt)
+            qi = bisect_right(quoted, (ms, 1 << 60)) - 1
+            if sw is not None and not (qi >= 0 and quoted[qi][0] <= ms < quoted[qi][1]):
+                out.append(sw)
+            continue
         if apx0 and (rng or not s1):
             apx_s = apx_s or apx0  # 20多个 (no scale): as before
         elif apx0:
