@@ -99,11 +99,10 @@ class SentenceContext:
         if indicator == "经济" and measure == "growth_pct":
             indicator = "经济增长"  # 经济增长6%左右
         if not indicator:
-            # no subject was found: the words before the number in its clause, else the
-            # sentence's opening clause; a value that names nothing is no row
+            # no subject was found: the words before the number in its clause; still none,
+            # the row is a placeholder that a restatement may name (过去一年，增长5.8%),
+            # else it is dropped (restatements.merge_restatements)
             indicator = self._nearby_subject(mention.start)
-            if not indicator:
-                return None
         c = Candidate(
             kind=kind or self.kind,
             year=year if year is not None else self.year,

@@ -110,5 +110,8 @@ def merge_restatements(cands: list[Candidate], norm: Normalized, text: str) -> l
         )
         if c.value is not None and GENERIC_INDICATOR_RE.match(c.indicator):
             generic_rows[gkey] = stmts[-1]
+    # a value that names nothing (no subject, never restated with one) is no row: it
+    # could never be resolved to an indicator nor paired with a target
+    stmts = [s for s in stmts if s.indicator]
     stmts.sort(key=attrgetter("char_start", "char_end"))
     return stmts
