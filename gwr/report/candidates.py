@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from .mentions import Mention
 from .naming import clean_indicator
+from .periods import period_of
 from .subjects import measure_of, strip_lead, strip_tail, tidy_indicator
 
 DIGIT_RE = re.compile(r"\d")
@@ -29,6 +30,9 @@ class Candidate:
     qa: int
     qb: int
     benchmark: str | None = None
+    period_start: str | None = None  # ISO dates; None: the calendar year of ``year``
+    period_end: str | None = None
+    aggregation: str | None = None  # periods.ANNUAL, AVERAGE_ANNUAL, CUMULATIVE …
 
 
 _SUBJECT_NOISE_RE = re.compile(r"分别|同比|再|均|各|共|为")
@@ -62,6 +66,8 @@ class SentenceContext:
         self.last_enum: list[str] = []  # subjects of the last 分别 enumeration
         self.regions: tuple[str, ...] = ()  # names of the report's own region
         self.sentence_start = 0  # where the sentence starts (for a subject to fall back on)
+        self.term: tuple[int, int] | None = None  # the years an actual's sentence reviews
+        self.plan: tuple[int, int] | None = None  # a plan period named around a target
 
     def add(
         self,
@@ -119,6 +125,18 @@ class SentenceContext:
             qb=qb,
         )
         order_range(c)
+        text, sa = self.text, self.sentence_start
+        cs = max(sa, *(text.rfind(ch, sa, mention.start) + 1 for ch in _CLAUSE_SEPS))
+        c.period_start, c.period_end, c.aggregation = period_of(
+            text[cs : mention.start],
+            kind=c.kind,
+            year=c.year,
+            measure=c.measure,
+            indicator=c.indicator,
+            # a start level dated to its own year (由2018年的12家) is of that year
+            term=self.term if c.year == self.year else None,
+            plan=self.plan,
+        )
         self.out.append(c)
         return c
 

@@ -32,7 +32,7 @@ from .mentions import QUOTED_RE, find_mentions
 from .model import Report, UndatableReportError
 from .naming import region_names
 from .normalize import normalize
-from .periods import FIVE_YEARS_RE, TO_YEAR_RE
+from .periods import FIVE_YEARS_RE, TO_YEAR_RE, plan_in, review_term
 from .qualitative import (
     DIGIT_RE,
     LIST_LEAD_REST_RE,
@@ -55,6 +55,10 @@ NUM_RUN_RE = re.compile(
     r"(?:(?<=百)分之|(?<=[百千万])亿|(?<=[一二两三四五六七八九])[十百千万亿]|(?<=\d))"
     r"(?:\d|百分之|[百千万]亿|[一二两三四五六七八九][十百千万亿])*"
 )
+#: a part heading that names a single year
+_A_YEAR_RE = re.compile(r"(?:19|20)\d{2}年")
+#: a plan-part sentence about the past: 过去一年，… / 去年，…
+_PAST_OPENERS = ("过去一年", "去年", "上一年")
 #: a bullet paragraph: an item of a list that spans paragraphs
 BULLET_RE = re.compile(r"^[●◆■▲•▶➢□○◇※★☆√\-—]")
 
@@ -125,6 +129,14 @@ def _read_paragraph(doc: DocState, para: Paragraph) -> None:
         five_years=ct.find("五年", para.start, para.end) >= 0
         and FIVE_YEARS_RE.search(ct, para.start, para.end) is not None
     )
+    heading = para.section.split(" > ", 1)[0]
+    if ("五" in heading or "年" in heading) and not _A_YEAR_RE.search(heading):
+        # 一、“十一五”时期…的回顾 / 一、过去五年工作回顾 (a heading naming one year, like
+        # 一、“十三五”时期和2020年工作回顾, leaves the term to each paragraph)
+        ps.heading_plan = plan_in(heading)
+        ps.heading_five_years = FIVE_YEARS_RE.search(heading) is not None
+        if ps.heading_plan is None and "今后五年" in heading:
+            ps.heading_future = (doc.report_year, doc.report_year + 4)  # 二、今后五年目标任务
     for sa, sb in spans:
         _read_sentence(doc, ps, para, sa, sb)
     if close_list and not doc.list_fresh:
@@ -145,6 +157,8 @@ def _has_number(doc: DocState, sa: int, sb: int) -> bool:
 def _read_sentence(doc: DocState, ps: ParagraphState, para: Paragraph, sa: int, sb: int) -> None:
     ct = doc.text
     report_year = doc.report_year
+    if para.part_kind == "plan" and ct.startswith(_PAST_OPENERS, sa):
+        ps.past_run = report_year - 1  # 过去一年，我们…: the past, in the plan part
     has_num = _has_number(doc, sa, sb)
     if (
         not has_num
@@ -157,6 +171,11 @@ def _read_sentence(doc: DocState, ps: ParagraphState, para: Paragraph, sa: int, 
         return  # nothing to extract, no state to update
     sentence = ct[sa:sb]
     kind, yr = sentence_kind(para, sentence, report_year, doc, doc.shift)
+    if para.part_kind == "plan" and kind == "target" and ps.past_run is not None:
+        if cue_kind(sentence, report_year) == "target" or TARGET_START_RE.match(sentence):
+            ps.past_run = None
+        else:
+            kind, yr = "actual", ps.past_run  # 过去一年，…。国内生产总值增长10.3%，…
     if (
         para.part_kind == "plan"
         and ps.carry_past is not None
@@ -193,6 +212,17 @@ def _read_sentence(doc: DocState, ps: ParagraphState, para: Paragraph, sa: int, 
     ctx = SentenceContext(ct, kind, yr, para.section, doc.prev_indicator)
     ctx.regions = doc.regions
     ctx.sentence_start = sa
+    if kind == "actual":
+        para_term = ps.heading_plan or (
+            (yr - 4, yr) if ps.five_years or ps.heading_five_years else None
+        )
+        ctx.term = review_term(sentence, para_term, yr)
+    else:
+        ctx.plan = (
+            plan_in(sentence)
+            or ps.heading_plan
+            or ((report_year, to_year) if to_year is not None and to_year > report_year else None)
+        )
     from_year = None
     if kind == "actual" and ps.five_years:
         from_year = yr - 5  # 2021 closes the term 2017-2021: start levels are of 2016

@@ -19,6 +19,7 @@ from .candidates import Candidate
 from .model import Statement
 from .naming import strip_region_prefix
 from .normalize import Normalized
+from .periods import ANNUAL
 from .subjects import GENERIC_INDICATOR_RE
 
 RESTATE_NOISE_RE = re.compile(r"预期|预计|目标|全市|全省|全县|全区|全国|今年|全年")
@@ -106,6 +107,9 @@ def merge_restatements(cands: list[Candidate], norm: Normalized, text: str) -> l
                 char_start=a,
                 char_end=b,
                 benchmark=c.benchmark,
+                period_start=c.period_start or f"{c.year}-01-01",
+                period_end=c.period_end or f"{c.year}-12-31",
+                aggregation=c.aggregation or ANNUAL,
             )
         )
         if c.value is not None and GENERIC_INDICATOR_RE.match(c.indicator):

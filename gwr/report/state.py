@@ -43,3 +43,12 @@ class ParagraphState:
     num_list: bool = False
     #: the paragraph reviews a five-year term (过去五年, 五年来)
     five_years: bool = False
+    #: a plan period its part heading names as a span of time (一、“十一五”时期的回顾)
+    heading_plan: tuple[int, int] | None = None
+    #: the five years a plan part announces (二、今后五年目标任务)
+    heading_future: tuple[int, int] | None = None
+    #: the part heading reviews five years (一、过去五年工作回顾)
+    heading_five_years: bool = False
+    #: a sentence opening with 过去一年/去年 in a plan part: the following sentences
+    #: without a target cue are actuals of that year too
+    past_run: int | None = None

@@ -48,6 +48,9 @@ def test_statement_fields_are_the_cli_keys() -> None:
         "char_start",
         "char_end",
         "benchmark",
+        "period_start",
+        "period_end",
+        "aggregation",
     ]
     assert isinstance(extract_report(PLAN + "增长6%。"), Report)
 
