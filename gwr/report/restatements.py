@@ -58,14 +58,17 @@ def merge_restatements(cands: list[Candidate], norm: Normalized, text: str) -> l
     for c in cands:
         if c.qb <= c.qa:
             continue
-        key = (c.kind, c.year, c.indicator, c.measure, c.value, c.unit, c.value_max)
-        key2 = (c.kind, c.year, c.measure, c.value, c.unit, c.value_max, c.comparator)
-        key3 = ("pct", c.kind, c.year, c.value, c.unit, c.value_max, c.comparator)
+        # the same figure over another period is another statement: “十五五”时期年均增长5%
+        # (2026-2030) is no restatement of the year's 增长5% (2026)
+        per = (c.period_start, c.period_end, c.aggregation)
+        key = (c.kind, c.year, c.indicator, c.measure, c.value, c.unit, c.value_max, per)
+        key2 = (c.kind, c.year, c.measure, c.value, c.unit, c.value_max, c.comparator, per)
+        key3 = ("pct", c.kind, c.year, c.value, c.unit, c.value_max, c.comparator, per)
         if key in seen:
             continue
         if c.unit == "%" and "目标" in c.indicator and key3 in seen:
             continue  # 今年预期目标设定为6%以上: a restatement of 增长6%以上
-        gkey = (c.kind, c.year, c.measure, c.value, c.unit, c.value_max)
+        gkey = (c.kind, c.year, c.measure, c.value, c.unit, c.value_max, per)
         if c.value is not None and gkey in generic_rows:
             # 过去一年…增长5.8% (lead) and 地区生产总值…增长5.8% (body): one row,
             # at the first span, named by the specific indicator

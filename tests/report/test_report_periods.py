@@ -85,3 +85,16 @@ def test_a_part_of_the_year_is_year_to_date() -> None:
         ("2023-09-30", "year_to_date"),
         ("2023-12-31", "annual"),
     ]
+
+
+def test_a_plan_average_is_no_restatement_of_the_years_target() -> None:
+    # the same 5% as a “十五五” average (2026-2030) and as the 2026 target: two rows
+    text = (
+        "二、2026年重点工作\n“十五五”时期地区生产总值年均增长5%左右。"
+        "主要预期目标是：地区生产总值增长5%左右。\n"
+    )
+    got = _periods(text)
+    assert [g[3:] for g in got] == [
+        ("2026-01-01", "2030-12-31", "average_annual"),
+        ("2026-01-01", "2026-12-31", "annual"),
+    ]
