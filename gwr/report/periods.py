@@ -86,8 +86,10 @@ def review_term(
     (过去五年, 五年来: the five years ending with ``year``), else the paragraph's or
     section's term; a sentence that names a single year (去年, 过去一年) has none."""
     own = plan_in(sentence)
-    if own is not None:
+    if own is not None and own[0] <= year:
         return own[0], min(own[1], year)  # “十四五”以来: the plan so far
+    if own is not None:
+        return None  # a later plan named in a review (谋划“十五五”期间…): no term
     if FIVE_YEARS_RE.search(sentence) is not None:
         return year - 4, year
     if paragraph_term is not None and _ONE_YEAR_RE.search(sentence) is None:

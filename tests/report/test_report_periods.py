@@ -98,3 +98,9 @@ def test_a_plan_average_is_no_restatement_of_the_years_target() -> None:
         ("2026-01-01", "2030-12-31", "average_annual"),
         ("2026-01-01", "2026-12-31", "annual"),
     ]
+
+
+def test_a_later_plan_named_in_a_review_gives_no_term() -> None:
+    # a 2024 review sentence naming the “十五五” period: the figure is still 2024's
+    got = _periods("一、2024年工作回顾\n为“十五五”时期打基础，项目建设资金增长61%。\n")
+    assert got[0][3:] == ("2024-01-01", "2024-12-31", "annual")
