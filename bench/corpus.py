@@ -282,6 +282,10 @@ def main(argv: list[str] | None = None) -> int:
         for line in outcome.failure or ["(no step failure reported)"]:
             print(f"  {line}", file=sys.stderr)
     print(f"figures from: {source}")
+    if outcome is not None and outcome.published and outcome.failure:
+        print("published, with checks that did not pass:")
+        for line in outcome.failure:
+            print(f"  {line}")
     head = (
         f"{'file':<28} {'region':<14} {'code':<6} {'year':>4} {'T':>4} {'A':>4} "
         f"{'quar':>4} main {'GDP target':<12} flags"

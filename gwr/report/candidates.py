@@ -68,6 +68,7 @@ class SentenceContext:
         self.sentence_start = 0  # where the sentence starts (for a subject to fall back on)
         self.term: tuple[int, int] | None = None  # the years an actual's sentence reviews
         self.plan: tuple[int, int] | None = None  # a plan period named around a target
+        self.avg = False  # the sentence says 年均
 
     def add(
         self,
@@ -124,11 +125,28 @@ class SentenceContext:
             qa=qa,
             qb=qb,
         )
-        order_range(c)
+        if vmax is not None and vmax < value:
+            order_range(c)
+        if self.term is not None or self.plan is not None or self.avg or ")" in indicator:
+            # a multi-year review, a plan, 年均 or a part of the year: the period is read
+            # (otherwise it is the calendar year of ``year``, filled in at the end)
+            self._date(c, mention.start)
+        self.out.append(c)
+        return c
+
+    def _date(self, c: Candidate, ms: int) -> None:
+        """Set the period and aggregation of ``c`` from the clause before its number."""
         text, sa = self.text, self.sentence_start
-        cs = max(sa, *(text.rfind(ch, sa, mention.start) + 1 for ch in _CLAUSE_SEPS))
+        # the clause of the number: after the last separator before it
+        cs = max(
+            sa,
+            text.rfind("，", sa, ms) + 1,
+            text.rfind("；", sa, ms) + 1,
+            text.rfind("：", sa, ms) + 1,
+            text.rfind("。", sa, ms) + 1,
+        )
         c.period_start, c.period_end, c.aggregation = period_of(
-            text[cs : mention.start],
+            text[cs:ms],
             kind=c.kind,
             year=c.year,
             measure=c.measure,
@@ -137,8 +155,6 @@ class SentenceContext:
             term=self.term if c.year == self.year else None,
             plan=self.plan,
         )
-        self.out.append(c)
-        return c
 
     def _nearby_subject(self, pos: int) -> str:
         """A subject for a value none was found for: the words before the first number

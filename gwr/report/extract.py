@@ -212,7 +212,10 @@ def _read_sentence(doc: DocState, ps: ParagraphState, para: Paragraph, sa: int, 
     ctx = SentenceContext(ct, kind, yr, para.section, doc.prev_indicator)
     ctx.regions = doc.regions
     ctx.sentence_start = sa
-    if kind == "actual":
+    ctx.avg = "年均" in sentence
+    if not has_num:
+        pass  # no figure to date (a number-less list item is of the year)
+    elif kind == "actual":
         para_term = ps.heading_plan or (
             (yr - 4, yr) if ps.five_years or ps.heading_five_years else None
         )

@@ -69,6 +69,8 @@ def plan_in(text: str, *, as_period: bool = True) -> tuple[int, int] | None:
 
     With ``as_period`` only a plan named as a span of time counts (时期/期间/以来/五年),
     not a plan document (“十四五”规划)."""
+    if "五" not in text:
+        return None  # every plan number and 五年 has it: a cheap pre-check
     if as_period and _PLAN_PERIOD_RE.search(text) is None:
         return None
     m = _PLAN_RE.search(text)
@@ -90,7 +92,7 @@ def review_term(
         return own[0], min(own[1], year)  # “十四五”以来: the plan so far
     if own is not None:
         return None  # a later plan named in a review (谋划“十五五”期间…): no term
-    if FIVE_YEARS_RE.search(sentence) is not None:
+    if "五" in sentence and FIVE_YEARS_RE.search(sentence) is not None:
         return year - 4, year
     if paragraph_term is not None and _ONE_YEAR_RE.search(sentence) is None:
         return paragraph_term
@@ -121,7 +123,9 @@ def period_of(
     * a part of the year (GDP增速(上半年)) -> year to date;
     * otherwise the figure of the year.
     """
-    sub = PERIOD_TAIL_RE.search(indicator)
+    if term is None and plan is None and "年均" not in before and ")" not in indicator:
+        return f"{year}-01-01", f"{year}-12-31", ANNUAL  # the common case, decided fast
+    sub = PERIOD_TAIL_RE.search(indicator) if ")" in indicator else None
     if sub is not None:
         month = _SUBYEAR_END.get(sub.group(0)[1:-1])
         if month is not None:

@@ -60,6 +60,9 @@ def merge_restatements(cands: list[Candidate], norm: Normalized, text: str) -> l
             continue
         # the same figure over another period is another statement: “十五五”时期年均增长5%
         # (2026-2030) is no restatement of the year's 增长5% (2026)
+        if c.aggregation is None:  # not read (the common case): the calendar year
+            c.period_start, c.period_end = f"{c.year}-01-01", f"{c.year}-12-31"
+            c.aggregation = ANNUAL
         per = (c.period_start, c.period_end, c.aggregation)
         key = (c.kind, c.year, c.indicator, c.measure, c.value, c.unit, c.value_max, per)
         key2 = (c.kind, c.year, c.measure, c.value, c.unit, c.value_max, c.comparator, per)
@@ -110,9 +113,9 @@ def merge_restatements(cands: list[Candidate], norm: Normalized, text: str) -> l
                 char_start=a,
                 char_end=b,
                 benchmark=c.benchmark,
-                period_start=c.period_start or f"{c.year}-01-01",
-                period_end=c.period_end or f"{c.year}-12-31",
-                aggregation=c.aggregation or ANNUAL,
+                period_start=c.period_start,
+                period_end=c.period_end,
+                aggregation=c.aggregation,
             )
         )
         if c.value is not None and GENERIC_INDICATOR_RE.match(c.indicator):

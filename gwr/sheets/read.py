@@ -361,9 +361,7 @@ def _read_rows(grid: Grid, header: Header, ctx: _Context, result: SheetResult) -
             continue
         result.empty_cells += empties
         if not records:
-            shown = ", ".join(
-                repr(cell_text(_get(row, c.index)) or "") for c in value_cols
-            )
+            shown = ", ".join(repr(cell_text(_get(row, c.index)) or "") for c in value_cols)
             result.rejects.append(
                 Reject(
                     sheet=sheet,
@@ -473,9 +471,7 @@ def _cell_quantity(
             and (own.base != hinted.base or own.kind != hinted.kind)
             and not pp_in_growth
         ):
-            raise _RowError(
-                f"{where}: unit {q.unit!r} in {text!r} contradicts the unit {hint!r}"
-            )
+            raise _RowError(f"{where}: unit {q.unit!r} in {text!r} contradicts the unit {hint!r}")
     return "value", q
 
 
@@ -554,9 +550,7 @@ def _row_records(
     for col in value_cols:
         where = f"cell {_col_name(col.index)}{r + 1}"
         if (r, col.index) in grid.uncached:
-            raise _RowError(
-                f"{where}: formula without a cached value (formulas are not evaluated)"
-            )
+            raise _RowError(f"{where}: formula without a cached value (formulas are not evaluated)")
         # a growth column is a percentage whatever the row's unit column says
         hint = (
             (col.unit or "%") if col.role == GROWTH else (cells.unit_hint or col.unit or ctx.unit)
