@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS    := never
 export DAGSTER_HOME           ?= $(CURDIR)/.dagster_home
 
-.PHONY: run test test-browser lint bench dev browser-deps clean
+.PHONY: run test test-browser lint bench corpus dev browser-deps clean
 
 # uv itself comes from PyPI into a private venv: no curl|sh installer, no global install.
 $(UV):
@@ -58,6 +58,11 @@ bench: $(STAMP)
 	$(VENV)/bin/python bench/bench_sheets.py
 	$(VENV)/bin/python bench/bench_refresh.py
 	$(VENV)/bin/python bench/bench_scorecard.py
+
+# The 217 real reports of ../shared/corpus refreshed into a temporary warehouse: one line a
+# report, checked against its manifest.csv (bench/corpus.py --help).
+corpus: $(STAMP)
+	$(VENV)/bin/python bench/corpus.py
 
 dev: $(STAMP) $(DAGSTER_HOME)
 	env --default-signal=INT,TERM $(VENV)/bin/dagster dev -w workspace.yaml

@@ -27,6 +27,7 @@ STATEMENT_COLUMNS = [
     "statement_id", "document_id", "path", "region", "region_code", "report_year", "kind",
     "year", "indicator_text", "measure", "comparator", "value", "value_max", "unit",
     "value_base", "unit_base", "section", "quote", "char_start", "char_end", "benchmark",
+    "period_start", "period_end", "aggregation",
 ]  # fmt: skip
 RECORD_COLUMNS = [
     "record_id", "document_id", "path", "region", "region_code", "department", "period_start",

@@ -13,6 +13,9 @@ from pandera.typing import Series
 MEASURES = ["growth_pct", "pp_change", "ratio_pct", "count", "amount", "qualitative"]
 COMPARATORS = [">=", "<=", "~", "="]
 KINDS = ["target", "actual"]
+#: what a report figure is over its period (gwr.report.periods)
+AGGREGATIONS = ["annual", "year_to_date", "average_annual", "cumulative"]
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 SHA256 = r"^[0-9a-f]{64}$"
 ID16 = r"^[0-9a-f]{16}$"
 # a 6-digit administrative division code of data/reference/divisions.csv (100000 = 全国)
@@ -59,6 +62,13 @@ class ReportStatementSchema(pa.DataFrameModel):
     char_start: Series[int] = pa.Field(ge=0, coerce=True)
     char_end: Series[int] = pa.Field(ge=0, coerce=True)
     benchmark: Series[str] = pa.Field(nullable=True)
+    period_start: Series[str] = pa.Field(str_matches=ISO_DATE)
+    period_end: Series[str] = pa.Field(str_matches=ISO_DATE)
+    aggregation: Series[str] = pa.Field(isin=AGGREGATIONS)
+
+    @pa.dataframe_check(error="period_start must not be after period_end")
+    def period_is_ordered(cls, df: pd.DataFrame) -> pd.Series:
+        return df["period_start"] <= df["period_end"]
 
     @pa.dataframe_check(error="char_end must exceed char_start")
     def span_is_ordered(cls, df: pd.DataFrame) -> pd.Series:

@@ -1,7 +1,8 @@
 """Report extraction: targets and actuals from government work reports (政府工作报告).
 
 Public API: :func:`extract_report`, :class:`Report`, :class:`Statement`,
-:class:`UndatableReportError`.  See :mod:`gwr.report.extract` for the rules.
+:class:`UndatableReportError`.  See :mod:`gwr.report.extract` for the stages; each
+stage module states its rules.
 """
 
 from __future__ import annotations

@@ -37,6 +37,13 @@ class Statement:
     char_start: int
     char_end: int
     benchmark: str | None = None
+    #: the period the figure covers (ISO dates): the calendar year of ``year``, a part
+    #: of it (上半年), or a multi-year period (年均/累计 figures, “十三五”时期)
+    period_start: str | None = None
+    period_end: str | None = None
+    #: what the figure is over that period: annual, year_to_date, average_annual (年均
+    #: growth), cumulative (累计 totals, growth over a five-year review)
+    aggregation: str | None = None
 
 
 @dataclass

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from gwr.regions import division_names, resolve
+from gwr.regions import division_names, resolve, strip_region_prefix
 
 __all__ = [
     "GENERIC_HEADS",
@@ -33,6 +33,7 @@ __all__ = [
     "is_generic_head",
     "region_names",
     "reorder_count_noun",
+    "strip_region_prefix",
     "subject_noun",
 ]
 

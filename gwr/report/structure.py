@@ -53,7 +53,8 @@ PART_RE = re.compile(
     rf"^{_MD}(?:([{CN_ORD}]+)[、。．.]|第[{CN_ORD}]+部分[、，。：\s]?)(.*)$"
     # an un-numbered part heading: 2024年工作安排, 过去五年工作回顾
     rf"|^{_MD}((?:(?:19|20)\d{{2}}年|过去一年|过去五年|今后五年|今年|本届政府)[^，。；！？]{{0,12}}"
-    r"(?:工作回顾|工作安排|重点工作|主要任务|工作任务|重点任务|目标任务|总体要求|政策取向|主要目标"
+    r"(?:工作回顾|工作安排|重点工作|主要工作|工作建议|工作要点|主要任务|工作任务|重点任务|目标任务"
+    r"|总体要求|政策取向|主要目标"
     r"|预期目标|发展目标|工作计划|工作打算|工作思路|要这么做|这样干|怎么干)[^，。；！？]{0,8}[。！：:]?)$"
     # a headline-style part title: 2024年全市上下…交出了一份…优异成绩单
     rf"|^{_MD}((?:19|20)\d{{2}}年[^，。；！？\d]{{0,40}}(?:回顾|成绩单|主要成绩|工作安排|工作任务|重点工作))$"
@@ -110,6 +111,13 @@ def _part_match(line: str) -> re.Match[str] | None:
         return m2
     return None
 
+
+#: a paragraph that opens the year's plan without a heading (a source that lost it):
+#: 做好今年政府工作的总体要求是：…, 今年全市经济社会发展主要预期目标是：…
+_PLAN_OPENING_RE = re.compile(
+    r"^(?:综合考虑[^。]{0,8}?[，,])?(?:做好)?今年[^。；，！？]{0,20}?"
+    r"(?:总体要求|主要预期目标|主要目标|预期目标)[是为][：:]"
+)
 
 #: a news headline (2020年要这么做) names the plan year but heads a whole article:
 #: the kind of what follows is read from its sentences
@@ -231,6 +239,9 @@ def split_paragraphs(text: str, report_year: int | None = None) -> list[Paragrap
                 mm = SUB_RE.match(raw) or NUM_SUB_RE.match(raw)
                 sub = raw[: mm.end()] if mm else ""
         else:
+            if part_kind == "review" and _PLAN_OPENING_RE.match(raw):
+                # the review is over: the plan of the report year starts here
+                part_kind, part_year = "plan", None
             first = _LEAD_SENT_RE.match(raw)
             if first and not _DIGIT_RE.search(first.group(0)) and len(raw) > len(first.group(0)):
                 lead = _clean_heading(first.group(0))
@@ -269,7 +280,7 @@ _PLAN_YEAR_RES = [
     ),
     re.compile(r"(?<![到至])" + _YEAR + r"(?:全年)?(?:主要)?(?:预期)?目标"),
     re.compile(_YEAR + r"是"),
-    re.compile(r"今年是[^。]{0,40}?" + _YEAR),
+    re.compile(r"今年[，,]?是[^。]{0,40}?" + _YEAR),
 ]
 _REVIEW_YEAR_RE = re.compile(_YEAR + r"(?:工作)?(?:回顾|总结)")
 _DATELINE_RE = re.compile(_YEAR + r"(\d{1,2})月\d{1,2}日在[^。\n]{0,40}?(?:人民代表大会|人大)")
@@ -277,6 +288,27 @@ _CN_YEAR_DATELINE_RE = re.compile(
     r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月[一二三四五六七八九十]{1,3}日"
 )
 _CN_DIG = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
+#: a year written in Chinese numerals, digit by digit: 二〇二四年, 二○二四年
+_CN_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
+#: a part heading that reviews a named year up to now: 2019年和今年以来工作回顾
+_REVIEW_HEADING_YEAR_RE = re.compile(_YEAR + r"(?:和今年(?:以来)?)?(?:的)?(?:工作)?(?:回顾|总结)")
+#: a part heading that is only a year's work: 三、2011年的工作 (the plan of that year)
+_YEAR_WORK_HEADING_RE = re.compile(r"^[^\d]{0,12}?" + _YEAR + r"(?:的)?(?:政府)?工作$")
+
+
+def _arabic_years(text: str) -> str:
+    """``text`` with years in Chinese numerals (二〇二四年) written in digits (2024年).
+
+    Four characters for four, so every offset stays; numerals that are no year of
+    the 20th or 21st century (一二三四年) are left alone."""
+    if "年" not in text or _CN_YEAR_RE.search(text) is None:
+        return text
+
+    def digits(m: re.Match[str]) -> str:
+        y = "".join(_CN_DIG[c] for c in m.group(0))
+        return y if y.startswith(("19", "20")) else m.group(0)
+
+    return _CN_YEAR_RE.sub(digits, text)
 
 
 #: prose that names the plan year: 安排2023年工作, 提出了2024年工作总体要求和目标任务,
@@ -303,11 +335,11 @@ _PROSE_REVIEW_RE = re.compile(
 _DONE_WORDS = ("完成", "实现", "达成", "落实", "超额")
 #: 今年是“十四五”规划开局之年 / 收官之年; 今年是新中国成立75周年
 _FIVE_YEAR_PLAN_RE = re.compile(
-    r"今年是[^。\n]{0,30}?十([一二三四五])五[^。\n]{0,16}?"
+    r"今年[，,]?是[^。\n]{0,30}?十([一二三四五])五[^。\n]{0,16}?"
     r"(开局|起步|开篇|首|收官|决胜|冲刺|最后|中期|第[一二三四五])"
 )
 _ANNIV_RE = re.compile(
-    r"今年是[^。\n]{0,20}?(新中国|中华人民共和国|中国共产党|建党|改革开放)[^。\n]{0,4}?"
+    r"今年[，,]?是[^。\n]{0,20}?(新中国|中华人民共和国|中国共产党|建党|改革开放)[^。\n]{0,4}?"
     r"(\d{1,3}|[一二三四五六七八九十百]{1,5})周年"
 )
 _ANNIV_BASE = {
@@ -320,7 +352,7 @@ _ANNIV_BASE = {
 _FIVE_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 #: 今年是全面贯彻党的二十大精神的开局之年 (the 18th congress sat in 2012, then every 5 years)
 _CONGRESS_RE = re.compile(
-    r"今年是[^。\n]{0,20}?党的(十八|十九|二十|二十一)大[^。\n]{0,10}?开局之年"
+    r"今年[，,]?是[^。\n]{0,20}?党的(十八|十九|二十|二十一)大[^。\n]{0,10}?开局之年"
 )
 _CONGRESS_YEAR = {"十八": 2013, "十九": 2018, "二十": 2023, "二十一": 2028}
 
@@ -367,6 +399,8 @@ def detect_year(text: str) -> int | None:
     在…人民代表大会``; a report given in November/December is the next year's),
     then sentences that announce the year's targets.
     """
+    cn_head = text[:400]  # the dateline in Chinese numerals is read as written
+    text = _arabic_years(text)
     heading_years: set[int] = set()
     for line in text.split("\n"):
         pm = _part_match(line)
@@ -376,6 +410,11 @@ def detect_year(text: str) -> int | None:
                 y = int(ym.group(1))
                 if any(w in line for w in REVIEW_WORDS) and "今年" not in line:
                     return y + 1
+                rm = _REVIEW_HEADING_YEAR_RE.search(line)
+                if rm:
+                    return int(rm.group(1)) + 1  # 2019年和今年以来工作回顾: the review
+                if _YEAR_WORK_HEADING_RE.match(line):
+                    return y  # 三、2011年的工作: the year's work is the plan
                 if any(w in line for w in PLAN_WORDS):
                     return y
                 heading_years.add(y)
@@ -388,7 +427,7 @@ def detect_year(text: str) -> int | None:
     m = _DATELINE_RE.search(head)
     if m:
         return int(m.group(1)) + (1 if int(m.group(2)) >= 11 else 0)
-    m2 = _CN_YEAR_DATELINE_RE.search(head[:400])
+    m2 = _CN_YEAR_DATELINE_RE.search(cn_head)
     if m2:
         y = "".join(_CN_DIG.get(c, "") for c in m2.group(1))
         if len(y) == 4:
@@ -412,7 +451,11 @@ def detect_year(text: str) -> int | None:
         ]
         if years:
             # "2023年是…开局之年" in a review and "2024年是…" in the plan: the latest
-            return max(years) if rx.pattern.endswith("是") or "今年是" in rx.pattern else years[0]
+            return (
+                max(years)
+                if rx.pattern.endswith("是") or rx.pattern.startswith("今年")
+                else years[0]
+            )
     # a sentence that announces targets and names a year: 目标方面，2023年…
     for sent in re.split(r"[。！？\n]", text):
         if re.search(r"预期目标|发展目标|目标方面|主要目标|目标任务是", sent):

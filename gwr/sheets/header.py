@@ -160,6 +160,7 @@ def _build(texts: list[str]) -> list[Column]:
         cols.append(Column(index=i, role=role, text=t.strip(), unit=header_unit(t)))
     indicators = [c for c in cols if c.role == INDICATOR]
     if len(indicators) > 1:
+
         def rank(c: Column) -> int:
             bare = _PAREN_RE.sub("", norm(c.text))
             return next(
@@ -232,6 +233,4 @@ def _is_continuation(upper: list[str], lower: list[object], joined: list[Column]
         up = upper[i] if i < len(upper) else ""
         if lo and norm(lo) != norm(up) and classify(lo) != INDICATOR:
             return False  # the indicator column holds data: this is a data row
-    return any(
-        classify(t) in {VALUE, GROWTH, TARGET, UNIT} for t in lower_texts if t
-    )
+    return any(classify(t) in {VALUE, GROWTH, TARGET, UNIT} for t in lower_texts if t)

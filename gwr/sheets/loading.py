@@ -126,7 +126,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     or when no encoding decodes the bytes.
     """
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -151,9 +151,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
             return data.decode(enc, errors="strict"), enc
         except (UnicodeDecodeError, LookupError):
             continue
-    raise UnreadableFileError(
-        "cannot determine the text encoding (not UTF-8, not GBK/GB18030)"
-    )
+    raise UnreadableFileError("cannot determine the text encoding (not UTF-8, not GBK/GB18030)")
 
 
 def _load_csv(path: Path, limits: Limits) -> Grid:

@@ -217,9 +217,11 @@ def scan_xlsx(path: Path) -> XlsxCells:
             if "xl/workbook.xml" not in names:
                 return result
             wb = zf.read("xl/workbook.xml")
-            rels = zf.read("xl/_rels/workbook.xml.rels") if (
-                "xl/_rels/workbook.xml.rels" in names
-            ) else b""
+            rels = (
+                zf.read("xl/_rels/workbook.xml.rels")
+                if ("xl/_rels/workbook.xml.rels" in names)
+                else b""
+            )
             styles = zf.read("xl/styles.xml") if "xl/styles.xml" in names else b""
             percent_styles = _percent_styles(styles)
             targets: dict[str, str] = {}
@@ -235,9 +237,7 @@ def scan_xlsx(path: Path) -> XlsxCells:
                 tgt = targets.get(rid)
                 if not tgt:
                     continue
-                member = tgt.lstrip("/") if tgt.startswith("/") else str(
-                    PurePosixPath("xl") / tgt
-                )
+                member = tgt.lstrip("/") if tgt.startswith("/") else str(PurePosixPath("xl") / tgt)
                 if member not in names:
                     continue
                 data = zf.read(member)

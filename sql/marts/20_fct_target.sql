@@ -30,7 +30,11 @@ SELECT
     s.document_id,
     s.path                                       AS source_path,
     s.char_start,
-    s.char_end
+    s.char_end,
+    -- a target over several years (年均增长7% in a “十二五” plan) is no annual target
+    coalesce(s.period_start, make_date(s.year, 1, 1))   AS period_start,
+    coalesce(s.period_end, make_date(s.year, 12, 31))   AS period_end,
+    coalesce(s.aggregation, 'annual')            AS aggregation
 FROM staging.stg_report_statements AS s
 LEFT JOIN raw.benchmarks AS b
   ON s.measure = 'qualitative'

@@ -1,5 +1,6 @@
 -- One row per reported actual for a period: the review part of a report (the whole
--- year) and every value a department reported in a spreadsheet.
+-- year, or a multi-year plan period for 年均/累计 figures) and every value a department
+-- reported in a spreadsheet.
 CREATE OR REPLACE TABLE mart.fct_actual AS
 SELECT
     s.statement_id                               AS actual_id,
@@ -8,8 +9,9 @@ SELECT
     s.indicator_id,
     s.indicator_text,
     s.measure,
-    make_date(s.year, 1, 1)                      AS period_start,
-    make_date(s.year, 12, 31)                    AS period_end,
+    -- the statement's own period: its year, or a plan period for 年均/累计 figures
+    coalesce(s.period_start, make_date(s.year, 1, 1))   AS period_start,
+    coalesce(s.period_end, make_date(s.year, 12, 31))   AS period_end,
     s.value,
     s.unit,
     s.value_base,
@@ -21,7 +23,8 @@ SELECT
     CAST(NULL AS DOUBLE)                         AS annual_target,
     s.document_id,
     s.path || '#chars=' || s.char_start || '-' || s.char_end AS source_location,
-    s.quote
+    s.quote,
+    coalesce(s.aggregation, 'annual')            AS aggregation
 FROM staging.stg_report_statements AS s
 WHERE s.kind = 'actual' AND s.measure <> 'qualitative'
 UNION ALL
@@ -45,5 +48,6 @@ SELECT
     r.annual_target,
     r.document_id,
     r.path || '!' || r.sheet || '!row ' || r."row" AS source_location,
-    CAST(NULL AS VARCHAR)                        AS quote
+    CAST(NULL AS VARCHAR)                        AS quote,
+    CAST(NULL AS VARCHAR)                        AS aggregation
 FROM staging.stg_sheet_records AS r;

@@ -83,8 +83,11 @@ pairs AS (
     JOIN actuals AS a
       ON a.region IS NOT DISTINCT FROM t.region
      AND a.indicator_id = t.indicator_id
+     -- the actual's period lies within the target year: a multi-year figure (年均, 累计,
+     -- “十三五”期间) never meets an annual target, nor a multi-year target an annual figure
      AND year(a.period_end) = t.target_year
      AND year(a.period_start) = t.target_year
+     AND t.aggregation IN ('annual', 'year_to_date')
 ),
 -- Keep the comparable pairs of a target; only when there is none, keep the others (so the
 -- analyst sees that actuals exist but measure something else).

@@ -23,5 +23,9 @@ SELECT
     quote,
     CAST(char_start AS INTEGER)               AS char_start,
     CAST(char_end AS INTEGER)                 AS char_end,
-    benchmark
+    benchmark,
+    -- the period the figure covers (a year, a part of it, or a plan period for 年均/累计)
+    CAST(period_start AS DATE)                AS period_start,
+    CAST(period_end AS DATE)                  AS period_end,
+    CAST(aggregation AS VARCHAR)              AS aggregation
 FROM raw.report_statements;

@@ -66,6 +66,7 @@ def _statement(sid: str, kind: str, year: int, text: str, iid: str, measure: str
         "comparator": comparator, "value": value, "value_max": None, "unit": unit,
         "value_base": value_base, "unit_base": unit_base, "section": "主要预期目标",
         "quote": quote, "char_start": start, "char_end": start + len(quote), "benchmark": None,
+        "period_start": f"{year}-01-01", "period_end": f"{year}-12-31", "aggregation": "annual",
     }  # fmt: skip
 
 

@@ -160,7 +160,7 @@ def _iter_spans_reference(text: str, a: int, b: int, seps: str) -> list[tuple[in
 def test_iter_spans_matches_the_reference() -> None:
     import random
 
-    from gwr.report.extract import _iter_spans
+    from gwr.report.spans import iter_spans as _iter_spans
 
     rng = random.Random(7)
     alphabet = "甲乙丙，。；：“”（）()《》12"
@@ -175,7 +175,8 @@ def test_iter_spans_matches_the_reference() -> None:
 def test_q_matches_equals_finditer() -> None:
     import random
 
-    from gwr.report.extract import _Q_RE, _q_matches
+    from gwr.report.mentions import QUANTITY_RE as _Q_RE
+    from gwr.report.mentions import quantity_matches as _q_matches
 
     rng = random.Random(11)
     pieces = ["1", "2.5", "3,000", "万", "亿元", "%", "一", "二十", "百分之五", "个", "人", "a",

@@ -48,6 +48,9 @@ def test_statement_fields_are_the_cli_keys() -> None:
         "char_start",
         "char_end",
         "benchmark",
+        "period_start",
+        "period_end",
+        "aggregation",
     ]
     assert isinstance(extract_report(PLAN + "增长6%。"), Report)
 
@@ -422,7 +425,7 @@ def test_paragraph_cues_without_headings() -> None:
 
 def test_targets_dated_to_another_year() -> None:
     got = rows(
-        "二、今后五年目标任务\n\n到2027年，地区生产总值突破3000亿元。\n\n三、2024年工作安排\n\n增长6%。"
+        "二、今后五年目标任务\n\n到2027年，地区生产总值突破3000亿元。\n\n三、2024年工作安排\n\n投资增长6%。"
     )
     assert [(s.kind, s.year, s.comparator) for s in got] == [
         ("target", 2027, ">="),

@@ -52,13 +52,17 @@ def target(indicator: str, value: float | None, unit: str = "%", *, measure: str
         "comparator": comparator, "value": value, "value_max": None, "unit": unit,
         "value_base": None if value is None else value * factor, "unit_base": base_unit,
         "section": "二", "quote": "q", "char_start": 0, "char_end": 1, "benchmark": None,
+        "period_start": f"{year}-01-01", "period_end": f"{year}-12-31", "aggregation": "annual",
     }  # fmt: skip
 
 
 def report_actual(indicator: str, value: float, unit: str = "%", *, year: int,
                   measure: str = "growth_pct") -> dict[str, Any]:  # fmt: skip
     row = target(indicator, value, unit, measure=measure, year=year + 1)
-    return {**row, "kind": "actual", "year": year}
+    return {
+        **row, "kind": "actual", "year": year,
+        "period_start": f"{year}-01-01", "period_end": f"{year}-12-31",
+    }  # fmt: skip
 
 
 def record(indicator: str, value: float | None, end: str, unit: str = "%", *,
@@ -247,3 +251,29 @@ def test_qualitative_target_is_judged_once_its_benchmark_is_loaded(tmp_path: Pat
     assert [r["status"] for r in build(tmp_path, [q], records=[below], benchmarks=bench)] == [
         "missed"
     ]
+
+
+def _multi_year(row: dict[str, Any], start: str, end: str, aggregation: str) -> dict[str, Any]:
+    return {**row, "period_start": start, "period_end": end, "aggregation": aggregation}
+
+
+def test_a_multi_year_figure_never_meets_an_annual_target(tmp_path: Path) -> None:
+    # national-2011: 年均增长11.2% (2006-2010) is no 2010 actual; 增长10.3% (2010) is
+    t = target("gdp", 8.0, year=2010)
+    average = _multi_year(
+        report_actual("gdp", 11.2, year=2010), "2006-01-01", "2010-12-31", "average_annual"
+    )
+    annual = _multi_year(
+        report_actual("gdp", 10.3, year=2010), "2010-01-01", "2010-12-31", "annual"
+    )
+    got = build(tmp_path, [t], [average, annual])
+    assert [(r["actual_value"], r["status"]) for r in got] == [(10.3, "met")]
+    assert [r["actual_id"] for r in got] == [annual["statement_id"]]
+
+
+def test_a_multi_year_target_never_meets_an_annual_figure(tmp_path: Path) -> None:
+    # “十二五”时期 年均增长7% (2011-2015) is no 2011 target
+    t = _multi_year(target("gdp", 7.0, year=2011), "2011-01-01", "2015-12-31", "average_annual")
+    annual = _multi_year(report_actual("gdp", 9.2, year=2011), "2011-01-01", "2011-12-31", "annual")
+    got = build(tmp_path, [t], [annual])
+    assert [r["actual_id"] for r in got] in ([], [None])
