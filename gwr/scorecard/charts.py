@@ -10,6 +10,7 @@ is byte-for-byte stable.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -300,8 +301,11 @@ def dot_plot(rows: Sequence[DotRow], *, width: float = 1020, row_h: float = 22,
 
 
 def _ticks(lo: float, hi: float) -> Iterable[float]:
-    span = hi - lo
-    step = next(s for s in (0.5, 1, 2, 2.5, 5, 10, 20, 25, 50, 100, 1e9) if span / s <= 10)
+    # at most about ten ticks on a 1-2-2.5-5 ladder at any magnitude (never below 0.5):
+    # a misread figure of 13230% must widen the axis, not break the page
+    raw = max((hi - lo) / 10, 1e-9)
+    mag = 10 ** math.floor(math.log10(raw))
+    step = max(0.5, next(m * mag for m in (1, 2, 2.5, 5, 10) if raw <= m * mag * (1 + 1e-12)))
     k = int(lo // step)
     while k * step <= hi:
         yield round(k * step, 6)

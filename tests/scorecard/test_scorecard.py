@@ -313,3 +313,14 @@ def test_cli_selection_matching_nothing_writes_nothing(
 def test_cli_missing_warehouse(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["scorecard", "--warehouse", str(tmp_path / "none.duckdb")]) == 2
     assert "no warehouse there" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("lo", "hi"), [(0, 0.1), (0, 6.5), (-3, 12), (0, 13230.5), (0, 4e12)])
+def test_axis_ticks_stay_few_at_any_magnitude(lo: float, hi: float) -> None:
+    """A misread figure (地区生产总值增长132.3倍 = 13230%) widens the axis; it never breaks the
+    comparison page (it once ran out of tick steps above 1e9 and raised StopIteration)."""
+    from gwr.scorecard.charts import _ticks
+
+    ticks = list(_ticks(lo, hi))
+    assert 1 <= len(ticks) <= 12
+    assert ticks[0] <= max(lo, 0) and ticks[-1] <= hi
