@@ -135,9 +135,15 @@ def extract_figures(corpus: Path, row: ManifestRow) -> tuple[ReportFigures, list
 
 
 def _same_region(found: str | None, row: ManifestRow) -> bool:
-    if row.level == "national" or row.region == "national":
-        return found in ("全国", "中国", "中华人民共和国")
-    return found == row.region
+    """The manifest names a region its own way (national, 黄山市黄山区): both sides are
+    resolved through the division table and compared by code."""
+    from gwr.regions import resolve
+
+    if found is None:
+        return False
+    expected = resolve("全国" if row.region == "national" else row.region)
+    got = resolve(found)
+    return expected is not None and got is not None and expected.code == got.code
 
 
 def flag(fig: ReportFigures, row: ManifestRow) -> None:
