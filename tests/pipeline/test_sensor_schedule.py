@@ -48,7 +48,9 @@ def test_sensor_requests_once_per_input_state(tmp_path: Path) -> None:
     first = _tick(data, None)
     first_key = _key(first)
     cursor = first.cursor  # type: ignore[union-attr]
-    assert isinstance(_tick(data, cursor), dg.SkipReason)  # nothing changed: no run
+    unchanged = _tick(data, cursor)  # nothing changed: no run
+    assert isinstance(unchanged, dg.SensorResult) and not unchanged.run_requests
+    assert unchanged.skip_reason is not None
 
     sheet = data / "spreadsheets" / "s.csv"
     sheet.write_text("指标,完成值\nGDP,1\n", encoding="utf-8")  # added
