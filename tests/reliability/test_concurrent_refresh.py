@@ -52,7 +52,7 @@ def test_a_second_gwr_refresh_refuses_while_one_runs(tmp_path: Path, data_dir: P
             [sys.executable, "-m", "gwr.cli", "refresh"],
             cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
         )  # fmt: skip
-        out, err = first.communicate(timeout=300)
+        _, err = first.communicate(timeout=300)
     finally:
         if first.poll() is None:
             first.kill()

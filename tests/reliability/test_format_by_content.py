@@ -17,7 +17,7 @@ from gwr.sheets import UnreadableFileError, read_sheet
 from gwr.sheets.safety import OLE_MAGIC, ZIP_MAGIC, sniff_format
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sheets"))
-from sheet_corpus import standard_rows, write_ods, write_xls, write_xlsx  # noqa: E402
+from sheet_corpus import standard_rows, write_ods, write_xls, write_xlsx
 
 
 def _values(path: Path) -> list[tuple[str, float | None]]:
@@ -55,7 +55,7 @@ def test_a_workbook_is_read_whatever_its_extension_says(
 
 def test_magic_bytes_decide() -> None:
     assert ZIP_MAGIC == b"PK\x03\x04"
-    assert OLE_MAGIC == bytes.fromhex("d0cf11e0a1b11ae1")
+    assert bytes.fromhex("d0cf11e0a1b11ae1") == OLE_MAGIC
 
 
 def test_text_named_xls_is_read_as_csv_and_garbage_named_xlsx_is_refused(
