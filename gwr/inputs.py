@@ -120,6 +120,8 @@ def _walk(root: Path, data_dir: Path) -> list[tuple[Path, str | None]]:
                             (path, f"symbolic link to {target}, outside the data folder: "
                                    "not followed (copy the file into the folder)")
                         )  # fmt: skip
+                    elif not path.exists():
+                        found.append((path, f"broken symbolic link (to {os.readlink(path)})"))
                     elif path.is_dir():
                         found.append(
                             (path, "symbolic link to a folder: not followed (move or copy "

@@ -66,3 +66,10 @@ def test_a_link_inside_the_data_folder_is_read(tmp_path: Path) -> None:
     files = discover(data)
     assert [f.problem for f in files] == [None, None]
     assert files[0].document_id == files[1].document_id
+
+
+def test_a_broken_link_is_reported_as_such(tmp_path: Path) -> None:
+    data = _data(tmp_path)
+    (data / "spreadsheets" / "巴中市" / "x.csv").symlink_to("gone.csv")
+    (found,) = discover(data)
+    assert found.problem == "broken symbolic link (to gone.csv)"
