@@ -20,7 +20,6 @@ import pytest
 
 from gwr.ingest import extract_reports, read_spreadsheets
 from gwr.inputs import discover
-from gwr.text import strip_control_characters
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 REPORT = Path(__file__).resolve().parents[2] / "data" / "reports"
@@ -98,6 +97,8 @@ def test_gwr_extract_strips_them_and_warns_on_one_line(tmp_path: Path) -> None:
 
 
 def test_form_feeds_become_line_breaks_and_offsets_are_those_of_the_clean_text() -> None:
+    from gwr.text import strip_control_characters
+
     cleaned = strip_control_characters("一、2023年工作回顾\x0c二、2024年\x00重点工作")
     assert cleaned.text == "一、2023年工作回顾\n二、2024年重点工作"
     assert cleaned.removed == [(11, "\x0c"), (19, "\x00")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from assets._metadata import counts_table, escape_markdown, markdown_table
+from assets._metadata import counts_table, markdown_table
 
 HOSTILE = [
     "spreadsheets/巴中市/[点此](javascript:alert(1)).csv",
@@ -52,6 +52,8 @@ def test_counts_table_escapes_too() -> None:
 
 
 def test_escaping_keeps_the_text_readable() -> None:
+    from assets._metadata import escape_markdown
+
     assert escape_markdown("市统计局_2024年1-6月.csv") == "市统计局\\_2024年1\\-6月\\.csv"
     assert escape_markdown("a\nb") == "a b"
     long = escape_markdown("[" * 200)

@@ -13,7 +13,7 @@ import pytest
 
 import gwr.inputs
 from gwr.ingest import documents_frame, read_spreadsheets
-from gwr.inputs import MAX_INPUT_BYTES, discover
+from gwr.inputs import discover
 
 EIGHT_GB = 8 * 1024**3
 
@@ -50,6 +50,7 @@ def test_an_8gb_sparse_file_is_refused_from_its_size_without_reading_it(
 
 
 def test_the_limit_is_the_readers_limit() -> None:
+    from gwr.inputs import MAX_INPUT_BYTES
     from gwr.sheets import DEFAULT_LIMITS
 
     assert DEFAULT_LIMITS.max_file_bytes == MAX_INPUT_BYTES
