@@ -14,6 +14,7 @@ from typing import Any
 
 #: `gwr refresh` exit code when another refresh holds the lock past `--wait`
 EXIT_BUSY = 3
+LOCK_GRACE_SECONDS = 2.0
 
 
 def run_refresh(verbose: bool = False, wait: float = 0.0) -> int:
@@ -25,12 +26,16 @@ def run_refresh(verbose: bool = False, wait: float = 0.0) -> int:
     lock = RefreshLock.for_warehouse(settings.warehouse_path())
     run_id = str(uuid.uuid4())
     try:
+        # LOCK_GRACE_SECONDS: the dead_refresh_runs sensor takes the lock for a moment to
+        # look; that must not make a refresh refuse.
         previous = lock.acquire(
-            wait,
+            max(wait, LOCK_GRACE_SECONDS),
             on_wait=lambda holder: print(
                 f"waiting up to {wait:.0f}s for another refresh ({describe_holder(holder)})",
                 file=sys.stderr,
-            ),
+            )
+            if wait > LOCK_GRACE_SECONDS
+            else None,
             run_id=run_id,
             how="gwr refresh",
         )

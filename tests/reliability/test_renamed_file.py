@@ -51,7 +51,8 @@ def test_renaming_a_spreadsheet_changes_its_period_and_path(tmp_path: Path) -> N
 def test_moving_a_spreadsheet_to_another_region_folder_changes_its_region(
     tmp_path: Path,
 ) -> None:
-    """Red on main: the region came from the folder at first parse and stayed cached."""
+    """Pin (held on main too: the region is taken from the folder after the parse); the
+    new cache key must keep it so."""
     data = _tree(tmp_path)
     (data / "spreadsheets" / "巴中市" / "市统计局_2024年1-6月.csv").write_text(CSV, "utf-8")
     cache = ParseCache(tmp_path / "cache", "spreadsheets", sheet_parser_version())
