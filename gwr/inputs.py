@@ -94,10 +94,16 @@ def _walk(root: Path, data_dir: Path) -> list[tuple[Path, str | None]]:
     """(path, problem) for every entry under `root` that may be an input, in path order.
 
     Symbolic links are never followed into folders, and a link to a file is followed only
-    when its target is inside `data_dir`; hidden entries (`.name`) are skipped.
+    when its target is inside `data_dir` (or inside `root` itself: `reports/` or
+    `spreadsheets/` may be a link to a mounted folder, that is configuration); hidden
+    entries (`.name`) are skipped.
     """
-    if not root.is_dir() or (root.is_symlink() and not is_inside(root, data_dir)):
+    if not root.is_dir():
         return []
+
+    def inside(path: Path) -> bool:
+        return is_inside(path, data_dir) or is_inside(path, root)
+
     found: list[tuple[Path, str | None]] = []
     stack = [root]
     while stack:
@@ -114,7 +120,7 @@ def _walk(root: Path, data_dir: Path) -> list[tuple[Path, str | None]]:
             path = Path(entry.path)
             try:
                 if entry.is_symlink():
-                    if not is_inside(path, data_dir):
+                    if not inside(path):
                         target = os.readlink(path)
                         found.append(
                             (path, f"symbolic link to {target}, outside the data folder: "

@@ -96,5 +96,9 @@ def test_instance_config_queues_refreshes_one_at_a_time(
         limits = instance.get_concurrency_config().run_queue_config.tag_concurrency_limits
         assert {"key": "gwr/job", "value": "refresh", "limit": 1} in limits
         assert instance.run_retries_enabled
+        # a run whose worker died is failed, not resumed (the default launcher cannot)
+        assert instance.run_monitoring_enabled
+        assert instance.run_monitoring_max_resume_run_attempts == 0
+        assert instance.run_monitoring_start_timeout_seconds > 0
     finally:
         instance.dispose()

@@ -73,3 +73,16 @@ def test_a_broken_link_is_reported_as_such(tmp_path: Path) -> None:
     (data / "spreadsheets" / "巴中市" / "x.csv").symlink_to("gone.csv")
     (found,) = discover(data)
     assert found.problem == "broken symbolic link (to gone.csv)"
+
+
+def test_the_input_folder_itself_may_be_a_link_to_a_mount(tmp_path: Path) -> None:
+    """`spreadsheets/` linked to a mounted folder is configuration: its files are read."""
+    data = tmp_path / "data"
+    (data / "reports").mkdir(parents=True)
+    mount = tmp_path / "mnt" / "sheets"
+    (mount / "巴中市").mkdir(parents=True)
+    (mount / "巴中市" / "市统计局_2024年1-6月.csv").write_text("指标,完成值\nGDP,1\n", "utf-8")
+    (data / "spreadsheets").symlink_to(mount, target_is_directory=True)
+    (found,) = discover(data)
+    assert found.problem is None
+    assert found.rel_path == "spreadsheets/巴中市/市统计局_2024年1-6月.csv"
