@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -93,7 +93,10 @@ def _problem_row(f: InputFile) -> dict[str, Any]:
 
 
 def _parse_cached(
-    cache: ParseCache | None, key: str, parse: Any, result: IngestResult
+    cache: ParseCache | None,
+    key: str,
+    parse: Callable[[], dict[str, Any]],
+    result: IngestResult,
 ) -> dict[str, Any]:
     """The cached parse under `key`, or a fresh one (cached unless the file system
     refused the file: that outcome says nothing about the bytes)."""
