@@ -165,7 +165,7 @@ def test_the_next_run_succeeds_and_the_killed_runs_are_marked_failed(
     # killed before its Dagster run existed (the first moment): nothing to mark
     assert statuses.pop(next(iter(statuses))) is None
     assert list(statuses.values()) == [dg.DagsterRunStatus.FAILURE] * 3, statuses
-    assert "its process died" in final.stderr  # the next refresh said what it found
+    assert "The process of this refresh died" in final.stderr  # said what it found
 
 
 @pytest.mark.xfail(strict=False, reason="stale .building cleanup lands with write-audit-publish")
