@@ -42,7 +42,9 @@ def test_refresh_quarantines_unreadable_files_and_loads_the_rest(
         folder.chmod(0o755)
         locked.chmod(0o644)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert elapsed < 50, f"{elapsed:.0f}s: the unreadable file was retried"
+    # not retried as "transient" (on main: 10 s + 20 s of backoff, then a failed run);
+    # generous, for a loaded machine: a refresh alone takes ~15 s
+    assert elapsed < 120, f"{elapsed:.0f}s: the unreadable file was retried"
     warehouse = tmp_path / "warehouse" / "gwr.duckdb"
     reasons = dict(query(warehouse, "SELECT source_path, reason FROM mart.quarantine"))
     assert "permission denied" in reasons[SHEET]
