@@ -1,9 +1,12 @@
 """Fail fast on errors a retry cannot fix.
 
-The job retries steps with backoff (pipelines/jobs.py) because files being written while
-read, a busy disk or a full temp folder are transient. A malformed catalog, a bug or a
-broken SQL file fails the same way every time: retrying only delays the summary the data
-engineer needs, so those become `dagster.Failure(allow_retries=False)` with the reason.
+The job retries steps with backoff (pipelines/jobs.py) because a busy disk, a resource
+temporarily unavailable or a full temp folder are transient. A malformed catalog, a
+missing or unreadable reference file, a bug, a broken SQL file or a warehouse held open
+read-write by another process (after a bounded wait) fail the same way every time:
+retrying only delays the summary the data engineer needs, so those become
+`dagster.Failure(allow_retries=False)` with the reason. Input files never get here: one
+that cannot be read is quarantined by `gwr.inputs`/`gwr.ingest` and the refresh goes on.
 """
 
 from __future__ import annotations
@@ -16,11 +19,22 @@ from typing import Any, TypeVar
 import dagster as dg
 import duckdb
 
+from gwr.files import is_transient_os_error
+from gwr.locks import RefreshBusyError, WarehouseLockedError, is_lock_conflict
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _is_transient(exc: BaseException) -> bool:
-    return isinstance(exc, OSError | duckdb.IOException | TimeoutError)
+    """Told by type (and errno), never by guessing: no permission, a missing file (a
+    reference catalog), a folder where a file should be, or a warehouse held read-write
+    by another process after a bounded wait are permanent; a busy disk, EAGAIN, an
+    interrupted call or a DuckDB I/O error other than a lock conflict are transient."""
+    if isinstance(exc, WarehouseLockedError | RefreshBusyError):
+        return False
+    if isinstance(exc, duckdb.IOException):
+        return not is_lock_conflict(exc)
+    return is_transient_os_error(exc)
 
 
 def _permanent(exc: Exception) -> dg.Failure:

@@ -1,5 +1,6 @@
 """Materialization metadata shared by the assets: row count, preview, column schema."""
 
+import re
 from typing import Any
 
 import dagster as dg
@@ -7,12 +8,27 @@ import pandas as pd
 
 from schemas import ValidationOutcome
 
+#: Markdown and HTML that a file name, sheet name or cell could smuggle into the UI:
+#: links and images (`[x](javascript:…)`), emphasis, code, tables, raw HTML, autolinks.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:])")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+
+
+def escape_markdown(text: str, limit: int = 80) -> str:
+    """`text` as literal characters in a Markdown table cell: truncated to `limit`
+    characters first (an escape is never cut in half), one line, every Markdown
+    punctuation character backslash-escaped and HTML neutralised."""
+    flat = " ".join(text[:limit].split())
+    escaped = _MD_SPECIAL.sub(r"\\\1", flat)
+    return "".join(_HTML.get(ch, ch) for ch in escaped)
+
 
 def markdown_table(frame: pd.DataFrame, limit: int = 10) -> str:
-    """A small Markdown table (no tabulate dependency)."""
+    """A small Markdown table (no tabulate dependency); every cell escaped, so a file
+    named `[x](javascript:…)` or `<img onerror=…>` shows as text in the UI."""
     head = frame.head(limit).astype(str)
     cells = [[str(c) for c in head.columns], *head.to_numpy().tolist()]
-    esc = [[c.replace("|", "\\|").replace("\n", " ")[:80] for c in row] for row in cells]
+    esc = [[escape_markdown(c) for c in row] for row in cells]
     lines = ["| " + " | ".join(esc[0]) + " |", "|" + "---|" * len(esc[0])]
     lines += ["| " + " | ".join(row) + " |" for row in esc[1:]]
     return "\n".join(lines)

@@ -32,15 +32,23 @@ def _fail(message: str) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from gwr.files import describe_os_error
     from gwr.report import UndatableReportError, extract_report
+    from gwr.text import strip_control_characters
 
     path = Path(args.report)
     try:
         text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        return _fail(f"{path}: no such file")
     except OSError as exc:
-        return _fail(f"{path}: cannot read: {exc.strerror or exc}")
+        return _fail(f"{path}: cannot read: {describe_os_error(exc)}")
     except UnicodeDecodeError as exc:
         return _fail(f"{path}: not UTF-8 text (byte {exc.start}); save the report as UTF-8 .txt")
+    cleaned = strip_control_characters(text)
+    if cleaned.changed:  # a warning, not a failure: the report is still read
+        print(f"{path}: warning: {cleaned.note()}", file=sys.stderr)
+    text = cleaned.text
     if not text.strip():
         return _fail(f"{path}: empty report")
     try:
@@ -57,7 +65,7 @@ def cmd_read_sheet(args: argparse.Namespace) -> int:
     from gwr.sheets import UnreadableFileError, read_sheet
 
     path = Path(args.file)
-    if not path.is_file():
+    if not (path.exists() or path.is_symlink()):
         return _fail(f"{path}: no such file")
     try:
         result = read_sheet(path)
@@ -84,7 +92,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 def cmd_refresh(args: argparse.Namespace) -> int:
     from gwr.refresh import run_refresh
 
-    return run_refresh(verbose=args.verbose)
+    return run_refresh(verbose=args.verbose, wait=args.wait)
 
 
 def cmd_scorecard(args: argparse.Namespace) -> int:
@@ -142,6 +150,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("refresh", help="materialize every asset into the warehouse")
     p.add_argument("-v", "--verbose", action="store_true", help="show Dagster's event log")
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="when another refresh is running, wait this long for it (default: refuse at "
+        "once, exit code 3)",
+    )
     p.set_defaults(func=cmd_refresh)
 
     p = sub.add_parser(

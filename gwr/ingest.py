@@ -1,8 +1,23 @@
 """Turn input files into frames: report statements, sheet records and quarantine rows.
 
 This is the plain-Python heart of the pipeline, shared by the Dagster assets and the
-`gwr` command line. Each file is parsed at most once per content hash (see `ParseCache`);
-a file that cannot be read becomes quarantine rows and never stops the other files.
+`gwr` command line. A file that cannot be read becomes quarantine rows and never stops the
+other files.
+
+Parse cache. A parse is a pure function of everything it reads, and its cache key is all
+of it: the file's bytes (sha256), for a report its sidecar's bytes, for a spreadsheet its
+path (the folder names the region; the file name the department and period, and a CSV's
+name is its sheet name), and the parser's source code (the cache's version folder). So
+renaming `市统计局_2024年1-6月.csv` to `…_2024年1-9月.csv` parses it again and the warehouse
+says 2024-09-30 under the new name. A parse that failed because the file system refused
+the file (permission, vanished) is never cached: fixing the permission is enough.
+
+Identical bytes under two names. Two files are one document when they have the same
+bytes *and* the same meaning; for a report the meaning is its text and sidecar, for a
+spreadsheet the region, departments and periods its values are read for. The same bytes
+under a second name that means the same (`…_2024年1-6月 (1).csv`) are loaded once and the
+copy is quarantined as "identical to …". The same bytes under names that mean another
+department, period or region are different documents: each loads under its own name.
 """
 
 from __future__ import annotations
@@ -10,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +36,9 @@ import yaml
 
 from gwr import regions
 from gwr.cache import ParseCache
+from gwr.files import describe_os_error
 from gwr.inputs import InputFile, code_fingerprint
+from gwr.text import strip_control_characters
 
 STATEMENT_COLUMNS = [
     "statement_id", "document_id", "path", "region", "region_code", "report_year", "kind",
@@ -73,6 +90,31 @@ def _quarantine_row(
         "reason": reason,
         "loaded_at": loaded_at,
     }
+
+
+def _problem_row(f: InputFile) -> dict[str, Any]:
+    """A file that cannot be read at all (see `gwr.inputs.discover`), quarantined whole."""
+    return _quarantine_row(f, f.rel_path, "", f"cannot be read: {f.problem}", now_utc())
+
+
+def _parse_cached(
+    cache: ParseCache | None,
+    key: str,
+    parse: Callable[[], dict[str, Any]],
+    result: IngestResult,
+) -> dict[str, Any]:
+    """The cached parse under `key`, or a fresh one (cached unless the file system
+    refused the file: that outcome says nothing about the bytes)."""
+    parsed = cache.get(key) if cache else None
+    if parsed is not None:
+        result.cached += 1
+        return parsed
+    parsed = parse()
+    parsed["loaded_at"] = now_utc()
+    if cache and not parsed.get("io_error"):
+        cache.put(key, parsed)
+    result.parsed += 1
+    return parsed
 
 
 def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
@@ -132,14 +174,17 @@ def parse_report_file(f: InputFile) -> dict[str, Any]:
 
     try:
         text = f.path.read_bytes().decode("utf-8-sig")
+        sidecar = read_sidecar(f)
+    except OSError as exc:
+        return {"error": f"cannot read the file: {describe_os_error(exc)}", "io_error": True}
     except UnicodeDecodeError as exc:
         return {"error": f"not UTF-8 text (byte {exc.start}): reports must be UTF-8 .txt"}
-    if not text.strip():
-        return {"error": "empty report"}
-    try:
-        sidecar = read_sidecar(f)
     except (ValueError, yaml.YAMLError) as exc:
         return {"error": f"bad sidecar: {exc}"}
+    cleaned = strip_control_characters(text)
+    text = cleaned.text
+    if not text.strip():
+        return {"error": "empty report"}
     note: str | None = None
     if "region" in sidecar or "region_code" in sidecar:
         division, note = sidecar_region(sidecar)
@@ -164,6 +209,7 @@ def parse_report_file(f: InputFile) -> dict[str, Any]:
         "region_note": note,
         "report_year": report.year,
         "statements": [dataclasses.asdict(s) for s in report.statements],
+        "notes": [cleaned.note()] if cleaned.changed else [],
     }
 
 
@@ -182,6 +228,9 @@ def extract_reports(files: Iterable[InputFile], cache: ParseCache | None) -> Ing
     for f in files:
         if f.kind != "report":
             continue
+        if f.problem is not None:
+            quarantine.append(_problem_row(f))
+            continue
         # A report is its text plus its sidecar: the same text with another region or year
         # is another report; the same text and sidecar twice is one report sent twice.
         key = f"{f.document_id}-{f.sidecar_sha256 or 'nosidecar'}"
@@ -193,20 +242,14 @@ def extract_reports(files: Iterable[InputFile], cache: ParseCache | None) -> Ing
             )
             continue
         seen[key] = f.rel_path
-        parsed = cache.get(key) if cache else None
-        if parsed is None:
-            parsed = parse_report_file(f)
-            parsed["loaded_at"] = now_utc()
-            if cache:
-                cache.put(key, parsed)
-            result.parsed += 1
-        else:
-            result.cached += 1
+        parsed = _parse_cached(cache, key, lambda f=f: parse_report_file(f), result)
         if "error" in parsed:
             quarantine.append(
                 _quarantine_row(f, f.rel_path, "", parsed["error"], parsed["loaded_at"])
             )
             continue
+        for note in parsed.get("notes", []):
+            quarantine.append(_quarantine_row(f, f.rel_path, "", note, parsed["loaded_at"]))
         result.regions[f.rel_path] = parsed["region"]
         if parsed["region"] is None:
             result.unresolved_regions[f.rel_path] = parsed.get("region_note") or "region unknown"
@@ -240,10 +283,12 @@ def extract_reports(files: Iterable[InputFile], cache: ParseCache | None) -> Ing
 
 def parse_sheet_file(f: InputFile) -> dict[str, Any]:
     """Read one spreadsheet into a JSON-able dict: records, rejects, region; or an error."""
-    from gwr.sheets import UnreadableFileError, read_sheet
+    from gwr.sheets import FileAccessError, UnreadableFileError, read_sheet
 
     try:
         res = read_sheet(f.path)
+    except FileAccessError as exc:
+        return {"error": str(exc), "io_error": True}
     except UnreadableFileError as exc:
         return {"error": str(exc)}
     except Exception as exc:  # a reader bug must not stop the other files: quarantine it
@@ -260,6 +305,25 @@ def sheet_parser_version() -> str:
     return code_fingerprint("sheets", "numbers", "units", "periods", "ingest", "regions") + (
         regions.table_fingerprint()
     )
+
+
+def sheet_cache_key(f: InputFile) -> str:
+    """Everything a spreadsheet's parse reads: its bytes and its path (region folder,
+    department and period in the name, a CSV's sheet name). The parser's code is the
+    cache's version folder."""
+    return hashlib.sha256(f"{f.document_id}\0{f.rel_path}".encode()).hexdigest()
+
+
+def sheet_meaning(f: InputFile, region: str | None, parsed: dict[str, Any]) -> tuple[str, ...]:
+    """What a spreadsheet says, up to its name: the same bytes read for the same region,
+    departments and periods are one document, whatever the files are called."""
+    periods = sorted(
+        {
+            f"{r.get('department') or ''}|{r['period_start']}|{r['period_end']}"
+            for r in parsed["records"]
+        }
+    )
+    return (f.document_id, region or "", *periods)
 
 
 def _folder_region(f: InputFile) -> regions.Division | None:
@@ -285,8 +349,11 @@ def read_spreadsheets(
     rows: list[dict[str, Any]] = []
     quarantine: list[dict[str, Any]] = []
     result = IngestResult(rows=pd.DataFrame(), quarantine=pd.DataFrame())
-    seen: dict[str, str] = {}
+    seen: dict[tuple[str, ...], str] = {}
     for f in files:
+        if f.problem is not None and f.kind in ("spreadsheet", "unsupported"):
+            quarantine.append(_problem_row(f))
+            continue
         if f.kind == "unsupported":
             quarantine.append(
                 _quarantine_row(
@@ -301,39 +368,35 @@ def read_spreadsheets(
             continue
         if f.kind != "spreadsheet":
             continue
-        if f.document_id in seen:  # the same bytes sent twice must not count twice
+        parsed = _parse_cached(
+            cache, sheet_cache_key(f), lambda f=f: parse_sheet_file(f), result
+        )
+        loaded_at = parsed["loaded_at"]
+        if "error" in parsed:
+            quarantine.append(_quarantine_row(f, f.rel_path, "", parsed["error"], loaded_at))
+            continue
+        region = (
+            _folder_region(f) or regions.lookup_code(parsed.get("region_code")) or single_region
+        )
+        meaning = sheet_meaning(f, region.code if region else None, parsed)
+        if meaning in seen:  # the same bytes meaning the same sent twice must not count twice
             quarantine.append(
                 _quarantine_row(
                     f,
                     f.rel_path,
                     "",
-                    f"identical to {seen[f.document_id]}; loaded once",
-                    now_utc(),
+                    f"identical to {seen[meaning]} (same bytes, same region, departments "
+                    "and periods); loaded once",
+                    loaded_at,
                 )
             )
             continue
-        seen[f.document_id] = f.rel_path
-        parsed = cache.get(f.document_id) if cache else None
-        if parsed is None:
-            parsed = parse_sheet_file(f)
-            parsed["loaded_at"] = now_utc()
-            if cache:
-                cache.put(f.document_id, parsed)
-            result.parsed += 1
-        else:
-            result.cached += 1
-        loaded_at = parsed["loaded_at"]
-        if "error" in parsed:
-            quarantine.append(_quarantine_row(f, f.rel_path, "", parsed["error"], loaded_at))
-            continue
+        seen[meaning] = f.rel_path
         for rej in parsed["rejects"]:
             location = f"{f.rel_path}!{rej['sheet']}" + (
                 f"!row {rej['row']}" if rej.get("row") is not None else ""
             )
             quarantine.append(_quarantine_row(f, location, rej["raw"], rej["reason"], loaded_at))
-        region = (
-            _folder_region(f) or regions.lookup_code(parsed.get("region_code")) or single_region
-        )
         result.regions[f.rel_path] = region.name if region else None
         if region is None and parsed["records"]:
             result.unresolved_regions[f.rel_path] = (
@@ -356,6 +419,10 @@ def read_spreadsheets(
                 {
                     "record_id": short_id(
                         f.document_id,
+                        region.code,
+                        rec["department"],
+                        rec["period_start"],
+                        rec["period_end"],
                         rec["sheet"],
                         rec["row"],
                         rec["measure"],

@@ -1,22 +1,45 @@
 """Discover input files and fingerprint them.
 
 A document is identified by the sha256 of its bytes (CONTRACT §2 `raw.documents`), so
-renaming a file changes nothing downstream and editing one byte re-parses just that file.
+editing one byte re-parses just that file.
+
+Discovery never lets one file stop the others. Every entry under the input folders is
+looked at with `lstat`/`stat` first, and an entry that cannot be used becomes an
+`InputFile` with a `problem` (quarantined whole, with that reason) instead of an
+exception:
+
+* a file without read permission, or one that vanished between listing and reading;
+* a folder named like an input file (`2024Q2.csv/`), a FIFO, socket or device;
+* a symbolic link whose target lies outside the data folder (never followed: a link to
+  `/etc/passwd` is not read), or a link to a folder (folders are not followed);
+* a file over the size limit: refused from its `stat` size, *before* a byte is read, so
+  an 8 GB (sparse) file costs one system call, not minutes of hashing.
+
+Such an entry's `document_id` is the sha256 of `unreadable:<rel_path>` (its bytes were
+not read), so it is stable from run to run and joins `raw.documents` like any other.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+
+from gwr.files import describe_os_error, is_inside
 
 REPORT_SUFFIXES = frozenset({".txt"})
 SHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv"})
 # Files that document or generate the inputs rather than being inputs themselves.
 IGNORED_NAMES = frozenset({"readme.md", "readme.txt", "readme"})
 IGNORED_SUFFIXES = frozenset({".py", ".yaml", ".yml", ".md"})
+#: The largest input file read at all (a report is ~100 KB, a department's sheet < 1 MB);
+#: the same limit as the spreadsheet reader's `Limits.max_file_bytes`.
+MAX_INPUT_BYTES = 25 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -26,10 +49,19 @@ class InputFile:
     path: Path
     rel_path: str  # relative to the data dir, POSIX separators: stable across machines
     kind: str  # "report" | "spreadsheet" | "unsupported"
-    document_id: str  # sha256 of the bytes
+    document_id: str  # sha256 of the bytes (of `unreadable:<rel_path>` when unreadable)
     bytes: int
     sidecar: Path | None = None  # <name>.yaml beside a report
     sidecar_sha256: str | None = None
+    mtime_ns: int = 0
+    sidecar_bytes: int = 0
+    sidecar_mtime_ns: int = 0
+    #: why the file cannot be read at all (it is then quarantined whole); None when it can
+    problem: str | None = None
+
+
+#: rel_path -> (size, mtime_ns, sha256) of a file hashed before (see `discover(known=…)`)
+Known = Mapping[str, tuple[int, int, str]]
 
 
 def sha256_file(path: Path) -> str:
@@ -38,6 +70,14 @@ def sha256_file(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def unreadable_document_id(rel_path: str) -> str:
+    return hashlib.sha256(f"unreadable:{rel_path}".encode()).hexdigest()
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
 
 
 def _is_ignored(path: Path) -> bool:
@@ -50,21 +90,134 @@ def _is_ignored(path: Path) -> bool:
     )
 
 
-def _walk(root: Path) -> list[Path]:
+def _walk(root: Path, data_dir: Path) -> list[tuple[Path, str | None]]:
+    """(path, problem) for every entry under `root` that may be an input, in path order.
+
+    Symbolic links are never followed into folders, and a link to a file is followed only
+    when its target is inside `data_dir` (or inside `root` itself: `reports/` or
+    `spreadsheets/` may be a link to a mounted folder, that is configuration); hidden
+    entries (`.name`) are skipped.
+    """
     if not root.is_dir():
         return []
-    return sorted(
-        p
-        for p in root.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    )
+
+    def inside(path: Path) -> bool:
+        return is_inside(path, data_dir) or is_inside(path, root)
+
+    found: list[tuple[Path, str | None]] = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:
+            found.append((folder, f"folder cannot be listed: {describe_os_error(exc)}"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                if entry.is_symlink():
+                    if not inside(path):
+                        target = os.readlink(path)
+                        found.append(
+                            (path, f"symbolic link to {target}, outside the data folder: "
+                                   "not followed (copy the file into the folder)")
+                        )  # fmt: skip
+                    elif not path.exists():
+                        found.append((path, f"broken symbolic link (to {os.readlink(path)})"))
+                    elif path.is_dir():
+                        found.append(
+                            (path, "symbolic link to a folder: not followed (move or copy "
+                                   "the files into the data folder)")
+                        )  # fmt: skip
+                    else:
+                        found.append((path, None))
+                elif entry.is_dir(follow_symlinks=False):
+                    stack.append(path)
+                    if path.suffix.lower() in REPORT_SUFFIXES | SHEET_SUFFIXES:
+                        found.append(
+                            (path, "a folder named like a file: not read as one "
+                                   "(the files inside it are read as usual)")
+                        )  # fmt: skip
+                elif entry.is_file(follow_symlinks=False):
+                    found.append((path, None))
+                else:
+                    found.append((path, "not a regular file (a pipe, socket or device)"))
+            except OSError as exc:
+                found.append((path, describe_os_error(exc)))
+    return sorted(found)
 
 
-def discover(data_dir: Path, kind: str | None = None) -> list[InputFile]:
+def _fingerprint(
+    path: Path, rel_path: str, known: Known | None, max_bytes: int
+) -> tuple[str, int, int, str | None]:
+    """(document_id, size, mtime_ns, problem): `stat` first, hash only when needed."""
+    try:
+        st = path.stat()
+    except OSError as exc:
+        return unreadable_document_id(rel_path), 0, 0, describe_os_error(exc)
+    if not stat.S_ISREG(st.st_mode):
+        return unreadable_document_id(rel_path), 0, 0, "not a regular file"
+    if st.st_size > max_bytes:
+        return (
+            unreadable_document_id(rel_path),
+            st.st_size,
+            st.st_mtime_ns,
+            f"file too large: {_mb(st.st_size)} is over the {_mb(max_bytes)} limit (not read)",
+        )
+    seen = known.get(rel_path) if known else None
+    if seen is not None and (seen[0], seen[1]) == (st.st_size, st.st_mtime_ns):
+        return seen[2], st.st_size, st.st_mtime_ns, None
+    try:
+        digest = sha256_file(path)
+    except OSError as exc:
+        return unreadable_document_id(rel_path), st.st_size, st.st_mtime_ns, (
+            f"cannot be read: {describe_os_error(exc)}"
+        )
+    return digest, st.st_size, st.st_mtime_ns, None
+
+
+@dataclass(frozen=True)
+class _Sidecar:
+    path: Path | None = None
+    sha256: str | None = None
+    bytes: int = 0
+    mtime_ns: int = 0
+    problem: str | None = None
+
+
+def _sidecar(path: Path, data_dir: Path, known: Known | None, max_bytes: int) -> _Sidecar:
+    """A report's `<name>.yaml`, fingerprinted like the report (stat first, then hash)."""
+    for ext in (".yaml", ".yml"):
+        candidate = path.with_suffix(ext)
+        if not (candidate.is_symlink() or candidate.exists()):
+            continue
+        rel = candidate.relative_to(data_dir).as_posix()
+        if candidate.is_symlink() and not is_inside(candidate, data_dir):
+            return _Sidecar(problem=f"its sidecar {candidate.name} links outside the data folder")
+        sha, size, mtime_ns, problem = _fingerprint(candidate, rel, known, max_bytes)
+        if problem:
+            return _Sidecar(problem=f"its sidecar {candidate.name} cannot be used: {problem}")
+        return _Sidecar(candidate, sha, size, mtime_ns)
+    return _Sidecar()
+
+
+def discover(
+    data_dir: Path,
+    kind: str | None = None,
+    *,
+    known: Known | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+) -> list[InputFile]:
     """Every input file under `data_dir/reports` and `data_dir/spreadsheets`, sorted by path.
 
-    Files of an unknown type are returned with kind "unsupported" so that the pipeline can
-    quarantine them with a reason instead of silently ignoring them.
+    Files of an unknown type are returned with kind "unsupported", and entries that cannot
+    be read with a `problem`, so that the pipeline can quarantine them with a reason
+    instead of silently ignoring them or failing. `known` (rel_path -> size, mtime_ns,
+    sha256 from an earlier look) skips hashing files whose size and mtime are unchanged.
     """
     found: list[InputFile] = []
     for folder, folder_kind, suffixes in (
@@ -73,27 +226,45 @@ def discover(data_dir: Path, kind: str | None = None) -> list[InputFile]:
     ):
         if kind is not None and kind != folder_kind:
             continue
-        for path in _walk(data_dir / folder):
+        for path, problem in _walk(data_dir / folder, data_dir):
             if _is_ignored(path):
                 continue
+            rel_path = path.relative_to(data_dir).as_posix()
             file_kind = folder_kind if path.suffix.lower() in suffixes else "unsupported"
-            sidecar = None
-            sidecar_sha = None
-            if folder_kind == "report":
-                for ext in (".yaml", ".yml"):
-                    candidate = path.with_suffix(ext)
-                    if candidate.is_file():
-                        sidecar, sidecar_sha = candidate, sha256_file(candidate)
-                        break
+            if problem is not None:
+                found.append(
+                    InputFile(
+                        path=path,
+                        rel_path=rel_path,
+                        kind=file_kind,
+                        document_id=unreadable_document_id(rel_path),
+                        bytes=0,
+                        problem=problem,
+                    )
+                )
+                continue
+            document_id, size, mtime_ns, problem = _fingerprint(
+                path, rel_path, known, max_bytes
+            )
+            sidecar = _Sidecar()
+            if folder_kind == "report" and problem is None:
+                sidecar = _sidecar(path, data_dir, known, max_bytes)
+                if sidecar.problem is not None:
+                    problem = sidecar.problem
+                    document_id = unreadable_document_id(rel_path)
             found.append(
                 InputFile(
                     path=path,
-                    rel_path=path.relative_to(data_dir).as_posix(),
+                    rel_path=rel_path,
                     kind=file_kind,
-                    document_id=sha256_file(path),
-                    bytes=path.stat().st_size,
-                    sidecar=sidecar,
-                    sidecar_sha256=sidecar_sha,
+                    document_id=document_id,
+                    bytes=size,
+                    sidecar=sidecar.path,
+                    sidecar_sha256=sidecar.sha256,
+                    mtime_ns=mtime_ns,
+                    sidecar_bytes=sidecar.bytes,
+                    sidecar_mtime_ns=sidecar.mtime_ns,
+                    problem=problem,
                 )
             )
     return found
@@ -127,6 +298,7 @@ def code_fingerprint(*modules: str) -> str:
 
 FILE_COLUMNS = [
     "document_id", "path", "kind", "bytes", "abs_path", "sidecar", "sidecar_sha256",
+    "mtime_ns", "sidecar_bytes", "sidecar_mtime_ns", "problem",
 ]  # fmt: skip
 
 
@@ -142,6 +314,10 @@ def files_frame(files: list[InputFile]) -> pd.DataFrame:
                 "abs_path": str(f.path),
                 "sidecar": str(f.sidecar) if f.sidecar else None,
                 "sidecar_sha256": f.sidecar_sha256,
+                "mtime_ns": f.mtime_ns,
+                "sidecar_bytes": f.sidecar_bytes,
+                "sidecar_mtime_ns": f.sidecar_mtime_ns,
+                "problem": f.problem,
             }
             for f in files
         ],
@@ -159,6 +335,10 @@ def files_from_frame(frame: pd.DataFrame) -> list[InputFile]:
             bytes=int(r["bytes"]),
             sidecar=Path(r["sidecar"]) if r.get("sidecar") else None,
             sidecar_sha256=r.get("sidecar_sha256") or None,
+            mtime_ns=int(r.get("mtime_ns") or 0),
+            sidecar_bytes=int(r.get("sidecar_bytes") or 0),
+            sidecar_mtime_ns=int(r.get("sidecar_mtime_ns") or 0),
+            problem=r["problem"] if isinstance(r.get("problem"), str) else None,
         )
         for r in frame.to_dict("records")
     ]

@@ -9,14 +9,52 @@ from __future__ import annotations
 import os
 import sys
 import time
+import uuid
+from typing import Any
+
+#: `gwr refresh` exit code when another refresh holds the lock past `--wait`
+EXIT_BUSY = 3
+LOCK_GRACE_SECONDS = 2.0
 
 
-def run_refresh(verbose: bool = False) -> int:
+def run_refresh(verbose: bool = False, wait: float = 0.0) -> int:
+    """Run the refresh in-process under the refresh lock (the lock queued runs take too,
+    `gwr.locks`): with another refresh running, wait up to `wait` seconds, then refuse."""
+    from gwr import settings
+    from gwr.locks import RefreshBusyError, RefreshLock, describe_holder
+
+    lock = RefreshLock.for_warehouse(settings.warehouse_path())
+    run_id = str(uuid.uuid4())
+    try:
+        # LOCK_GRACE_SECONDS: the dead_refresh_runs sensor takes the lock for a moment to
+        # look; that must not make a refresh refuse.
+        previous = lock.acquire(
+            max(wait, LOCK_GRACE_SECONDS),
+            on_wait=lambda holder: print(
+                f"waiting up to {wait:.0f}s for another refresh ({describe_holder(holder)})",
+                file=sys.stderr,
+            )
+            if wait > LOCK_GRACE_SECONDS
+            else None,
+            run_id=run_id,
+            how="gwr refresh",
+        )
+    except RefreshBusyError as exc:
+        print(f"refresh REFUSED: {exc}", file=sys.stderr)
+        return EXIT_BUSY
+    try:
+        return _run_locked(run_id, previous, verbose)
+    finally:
+        lock.release()
+
+
+def _run_locked(run_id: str, previous: dict[str, Any] | None, verbose: bool) -> int:
     import dagster as dg
 
     from gwr import settings
     from gwr.build import format_summary, summarize
     from pipelines.definitions import defs
+    from pipelines.runs import fail_dead_run
     from pipelines.sensors import root_cause
 
     instance = (
@@ -24,6 +62,9 @@ def run_refresh(verbose: bool = False) -> int:
         if os.environ.get("DAGSTER_HOME")
         else dg.DagsterInstance.ephemeral()
     )
+    # A refresh killed earlier left its run "started" in DAGSTER_HOME: it is dead (we hold
+    # its lock now); say so, or the run queue would wait for it forever.
+    fail_dead_run(instance, previous, lambda m: print(m, file=sys.stderr))
     job = defs.resolve_job_def("refresh_warehouse")
     started = time.perf_counter()
     # The console shows warnings and errors only, unless asked; the full event log is in
@@ -32,6 +73,7 @@ def run_refresh(verbose: bool = False) -> int:
     result = job.execute_in_process(
         instance=instance,
         raise_on_error=False,
+        run_id=run_id,
         run_config={"loggers": {"console": {"config": {"log_level": level}}}},
     )
     elapsed = time.perf_counter() - started

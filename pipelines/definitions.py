@@ -11,7 +11,7 @@ from assets import quality, reference, reports, scorecard, spreadsheets, warehou
 from pipelines.jobs import refresh_warehouse
 from pipelines.resources import default_resources
 from pipelines.schedules import nightly_refresh
-from pipelines.sensors import input_files_sensor, refresh_failure_summary
+from pipelines.sensors import dead_refresh_runs, input_files_sensor, refresh_failure_summary
 
 ASSET_MODULES = [reports, spreadsheets, reference, warehouse, quality, scorecard]
 
@@ -31,7 +31,7 @@ def build_definitions(resources: Mapping[str, Any] | None = None) -> dg.Definiti
         asset_checks=all_asset_checks(),
         jobs=[refresh_warehouse],
         schedules=[nightly_refresh],
-        sensors=[input_files_sensor, refresh_failure_summary],
+        sensors=[input_files_sensor, refresh_failure_summary, dead_refresh_runs],
         resources=dict(resources or default_resources()),
     )
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from gwr import settings, warehouse
+from gwr import locks, settings
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -43,6 +43,7 @@ class WarehouseResource(dg.ConfigurableResource):
 
     path: str
     cache_dir: str = ""
+    lock_wait_seconds: float = locks.DEFAULT_DUCKDB_LOCK_WAIT_SECONDS
 
     @property
     def file(self) -> Path:
@@ -54,7 +55,9 @@ class WarehouseResource(dg.ConfigurableResource):
 
     @contextmanager
     def read_only(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        with warehouse.read_only(self.file) as con:
+        """A read-only connection; waits (bounded) while another process holds the file
+        read-write, then raises `WarehouseLockedError` (permanent: not retried)."""
+        with locks.read_only_waiting(self.file, wait=self.lock_wait_seconds) as con:
             yield con
 
 

@@ -3,24 +3,56 @@ distinct state of the input folders; and leave a readable summary when a run fai
 
 import hashlib
 import json
+import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 
 from gwr.inputs import discover
+from gwr.locks import RefreshLock
 from pipelines.jobs import refresh_warehouse
 from pipelines.resources import InputFolders, WarehouseResource
+from pipelines.runs import fail_dead_refresh
+
+#: A file modified this recently may change again within the file system's timestamp
+#: granularity without its (size, mtime) changing: it is hashed again on the next tick.
+RACY_WINDOW_NS = 2_000_000_000
 
 
-def input_state(data_dir: Path) -> dict[str, str]:
-    """rel_path -> content hash (sidecars included), for every input file."""
+def input_state(
+    data_dir: Path, previous: dict[str, Any] | None = None
+) -> tuple[dict[str, str], dict[str, list[int]]]:
+    """(rel_path -> content hash, rel_path -> [size, mtime_ns]) for every input file,
+    sidecars included. Every file is `stat`ed; only those whose size or mtime differ from
+    the previous tick's cursor (`previous`) are hashed again."""
+    known: dict[str, tuple[int, int, str]] = {}
+    if previous:
+        hashes, stats = previous.get("files", {}), previous.get("stats", {})
+        known = {
+            rel: (int(st[0]), int(st[1]), hashes[rel])
+            for rel, st in stats.items()
+            if rel in hashes and st is not None
+        }
+    now_ns = time.time_ns()
     state: dict[str, str] = {}
-    for f in discover(data_dir):
-        state[f.rel_path] = f.document_id
+    stats_out: dict[str, list[int]] = {}
+
+    def keep(rel: str, digest: str, size: int, mtime_ns: int) -> None:
+        state[rel] = digest
+        if now_ns - mtime_ns > RACY_WINDOW_NS:
+            stats_out[rel] = [size, mtime_ns]
+
+    for f in discover(data_dir, known=known):
+        if f.problem is not None:  # unreadable: its id names the problem; look again next tick
+            state[f.rel_path] = f.document_id
+            continue
+        keep(f.rel_path, f.document_id, f.bytes, f.mtime_ns)
         if f.sidecar is not None and f.sidecar_sha256:
-            state[f.sidecar.relative_to(data_dir).as_posix()] = f.sidecar_sha256
-    return state
+            rel = f.sidecar.relative_to(data_dir).as_posix()
+            keep(rel, f.sidecar_sha256, f.sidecar_bytes, f.sidecar_mtime_ns)
+    return state, stats_out
 
 
 def state_key(state: dict[str, str]) -> str:
@@ -49,13 +81,18 @@ def diff_states(old: dict[str, str], new: dict[str, str]) -> dict[str, list[str]
 def input_files_sensor(
     context: dg.SensorEvaluationContext, inputs: InputFolders
 ) -> dg.SensorResult | dg.SkipReason:
-    state = input_state(inputs.data_path)
-    key = state_key(state)
     previous = json.loads(context.cursor) if context.cursor else None
+    state, stats = input_state(inputs.data_path, previous)
+    key = state_key(state)
+    cursor = json.dumps(
+        {"key": key, "files": state, "stats": stats}, ensure_ascii=False, sort_keys=True
+    )
     if previous is not None and previous.get("key") == key:
-        return dg.SkipReason(f"inputs unchanged ({len(state)} files)")
+        # keep the fresh stats (a touched but unchanged file is not hashed again next time)
+        return dg.SensorResult(
+            skip_reason=dg.SkipReason(f"inputs unchanged ({len(state)} files)"), cursor=cursor
+        )
     changes = diff_states(previous.get("files", {}) if previous else {}, state)
-    cursor = json.dumps({"key": key, "files": state}, ensure_ascii=False, sort_keys=True)
     summary = ", ".join(f"{k}: {len(v)}" for k, v in changes.items() if v) or "first look"
     # The key names the transition (old state -> new state), not just the new state: a file
     # removed again returns to an earlier state, and that must still trigger a refresh; a
@@ -70,6 +107,23 @@ def input_files_sensor(
         ],
         cursor=cursor,
     )
+
+
+@dg.sensor(
+    minimum_interval_seconds=30,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Marks failed a refresh run whose process died (kill -9, out-of-memory, "
+    "reboot): its refresh lock is free while the run is still recorded as started. "
+    "Without this, one refresh at a time means every later run stays queued behind it.",
+)
+def dead_refresh_runs(
+    context: dg.SensorEvaluationContext, warehouse: WarehouseResource
+) -> dg.SkipReason:
+    run_id = fail_dead_refresh(context.instance, RefreshLock.for_warehouse(warehouse.file))
+    if run_id:
+        context.log.warning(f"run {run_id} was marked failed: its process had died")
+        return dg.SkipReason(f"run {run_id} marked failed: its process had died")
+    return dg.SkipReason("no refresh run with a dead process")
 
 
 @dg.run_failure_sensor(

@@ -4,13 +4,20 @@
 ``write_template(path, department, targets)`` writes a fill-in template.
 """
 
-from gwr.sheets.model import Reject, SheetRecord, SheetResult, UnreadableFileError
+from gwr.sheets.model import (
+    FileAccessError,
+    Reject,
+    SheetRecord,
+    SheetResult,
+    UnreadableFileError,
+)
 from gwr.sheets.read import read_sheet
 from gwr.sheets.safety import DEFAULT_LIMITS, Limits
 from gwr.sheets.template import TemplateTarget, write_template
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "FileAccessError",
     "Limits",
     "Reject",
     "SheetRecord",

@@ -20,6 +20,7 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from gwr.sheets.model import UnreadableFileError
 from gwr.sheets.safety import DEFAULT_LIMITS, Limits, XlsxCells, scan_xlsx
+from gwr.text import clean_cell
 
 Cell = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
 
@@ -52,8 +53,14 @@ def load_grids(path: Path, fmt: str, limits: Limits = DEFAULT_LIMITS) -> list[Gr
 
 
 def _load_workbook(path: Path, fmt: str, limits: Limits) -> list[Grid]:
+    # The format comes from the content (`sniff_format`), never from the name: calamine's
+    # `from_path` picks its parser by extension, so a real .xls named .xlsx would be
+    # refused; `from_filelike` reads the (size-checked) bytes and detects the format.
     try:
-        wb = CalamineWorkbook.from_path(str(path))
+        with path.open("rb") as fh:
+            wb = CalamineWorkbook.from_filelike(fh)
+    except OSError:
+        raise
     except PasswordError as exc:
         raise UnreadableFileError(f"encrypted workbook (password-protected): {exc}") from exc
     except CalamineError as exc:
@@ -87,6 +94,9 @@ def _load_workbook(path: Path, fmt: str, limits: Limits) -> list[Grid]:
                 rows: list[list[Cell]] = sheet.to_python(skip_empty_area=False)
             except Exception as exc:
                 raise UnreadableFileError(f"corrupt {fmt} workbook, sheet {name!r}: {exc}") from exc
+            # Control characters (NUL, ESC …) are damage, never data: they must not split a
+            # number or reach the warehouse (line breaks and tabs are kept).
+            rows = [[clean_cell(c) if isinstance(c, str) else c for c in row] for row in rows]
             grid = Grid(
                 name=name,
                 rows=rows,
@@ -156,6 +166,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 def _load_csv(path: Path, limits: Limits) -> Grid:
     text, encoding = decode_text(path.read_bytes())
+    text = clean_cell(text)  # control characters are damage, never data (NUL is refused)
     if not text.strip():
         raise UnreadableFileError("empty file (no text)")
     sample = "\n".join(text.splitlines()[:20])

@@ -13,6 +13,11 @@ class UnreadableFileError(ValueError):
     """The whole file cannot be read; ``str(err)`` is the human reason (quarantined whole)."""
 
 
+class FileAccessError(UnreadableFileError):
+    """The file system refused the file (no permission, vanished, a folder …): the bytes
+    were never judged, so the outcome must not be cached against them."""
+
+
 @dataclass(frozen=True)
 class SheetRecord:
     """One value read from a departmental progress spreadsheet."""

@@ -38,6 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from gwr import units
+from gwr.files import describe_os_error
 from gwr.numbers import halfwidth
 from gwr.periods import Period, parse_period
 from gwr.regions import Division, region_prefix, resolve_parts
@@ -57,7 +58,13 @@ from gwr.sheets.header import (
     norm,
 )
 from gwr.sheets.loading import Cell, Grid, load_grids
-from gwr.sheets.model import Reject, SheetRecord, SheetResult, UnreadableFileError
+from gwr.sheets.model import (
+    FileAccessError,
+    Reject,
+    SheetRecord,
+    SheetResult,
+    UnreadableFileError,
+)
 from gwr.sheets.safety import DEFAULT_LIMITS, Limits, sniff_format
 from gwr.units import Quantity, Unit
 
@@ -135,8 +142,16 @@ class _Context:
 
 
 def read_sheet(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> SheetResult:
-    """Read one spreadsheet; raise :class:`UnreadableFileError` when no part can be read."""
+    """Read one spreadsheet; raise :class:`UnreadableFileError` when no part can be read
+    (:class:`FileAccessError` when the file system refused it: permission, vanished …)."""
     path = Path(path)
+    try:
+        return _read_sheet(path, limits)
+    except OSError as exc:
+        raise FileAccessError(f"cannot read the file: {describe_os_error(exc)}") from exc
+
+
+def _read_sheet(path: Path, limits: Limits) -> SheetResult:
     fmt = sniff_format(path, limits)
     grids = load_grids(path, fmt, limits)
     if not grids:

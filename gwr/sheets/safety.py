@@ -22,11 +22,13 @@ Nothing here follows external links or evaluates formulas.
 from __future__ import annotations
 
 import re
+import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from gwr.sheets.model import UnreadableFileError
+from gwr.files import describe_os_error
+from gwr.sheets.model import FileAccessError, UnreadableFileError
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -60,9 +62,14 @@ def sniff_format(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     """Return ``"xlsx"``, ``"ods"``, ``"xls"`` or ``"csv"``; raise for anything unreadable."""
     suffix = path.suffix.lower()
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
-        raise UnreadableFileError(f"cannot open file: {exc.strerror or exc}") from exc
+        raise FileAccessError(f"cannot open file: {describe_os_error(exc)}") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise FileAccessError("cannot open file: it is a folder, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise FileAccessError("cannot open file: not a regular file (a pipe, socket or device)")
+    size = st.st_size
     if size == 0:
         raise UnreadableFileError("empty file (0 bytes)")
     if size > limits.max_file_bytes:

@@ -64,6 +64,40 @@ def _as_target(t: TemplateTarget | Mapping[str, Any]) -> TemplateTarget:
     )
 
 
+#: A text beginning with one of these is a formula to Excel, LibreOffice and WPS when typed
+#: or imported (OWASP "CSV injection"); tab and CR start one in some importers.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_formula_like(text: str) -> bool:
+    return text.startswith(FORMULA_TRIGGERS)
+
+
+class _Formats:
+    """xlsxwriter formats by their properties, made once each."""
+
+    def __init__(self, wb: xlsxwriter.Workbook) -> None:
+        self._wb = wb
+        self._made: dict[tuple[tuple[str, Any], ...], Any] = {}
+
+    def __call__(self, props: Mapping[str, Any]) -> Any:
+        key = tuple(sorted(props.items()))
+        if key not in self._made:
+            self._made[key] = self._wb.add_format(dict(props))
+        return self._made[key]
+
+
+def write_text(
+    ws: Any, row: int, col: int, text: str, fmt: _Formats, props: Mapping[str, Any]
+) -> None:
+    """Write `text` as a string cell. A text that would read as a formula (`=`, `+`, `-`,
+    `@` …) also gets Excel's quote prefix (the `'` a person types): it is shown and read
+    back verbatim, and stays text even when someone edits the cell and presses Enter."""
+    if is_formula_like(text):
+        props = {**props, "quote_prefix": True}
+    ws.write_string(row, col, text, fmt(props))
+
+
 def write_template(
     path: Path | str,
     department: str,
@@ -93,34 +127,39 @@ def write_template(
 
     wb = xlsxwriter.Workbook(str(path))
     ws = wb.add_worksheet("完成情况")
-    f_title = wb.add_format({"bold": True, "font_size": 16, "align": "center"})
-    f_info = wb.add_format({"font_size": 11})
-    f_head = wb.add_format(
-        {"bold": True, "border": 1, "align": "center", "valign": "vcenter", "bg_color": "#DDEBF7"}
-    )
-    f_locked = wb.add_format({"border": 1})
-    f_grey = wb.add_format({"border": 1, "bg_color": "#D9D9D9"})
-    f_open = wb.add_format({"border": 1, "locked": False, "bg_color": "#FFF2CC"})
-    f_open_info = wb.add_format({"locked": False, "bottom": 1, "bg_color": "#FFF2CC"})
+    fmt = _Formats(wb)
+    f_title = {"bold": True, "font_size": 16, "align": "center"}
+    f_info = {"font_size": 11}
+    f_head = {
+        "bold": True, "border": 1, "align": "center", "valign": "vcenter", "bg_color": "#DDEBF7"
+    }  # fmt: skip
+    f_locked = {"border": 1}
+    f_grey = fmt({"border": 1, "bg_color": "#D9D9D9"})
+    f_open = fmt({"border": 1, "locked": False, "bg_color": "#FFF2CC"})
+    f_open_info = {"locked": False, "bottom": 1, "bg_color": "#FFF2CC"}
 
-    ws.merge_range(0, 0, 0, len(HEADER) - 1, title, f_title)
-    ws.merge_range(1, 0, 1, 2, f"填报单位：{department}", f_info)
-    ws.write(1, 4, "统计期：", f_info)
-    ws.write(1, 5, period or "", f_open_info)
+    # Every text is written as a string cell, never through write()/merge_range(data),
+    # which would turn a region or department beginning with "=" into a live formula.
+    ws.merge_range(0, 0, 0, len(HEADER) - 1, "", fmt(f_title))
+    write_text(ws, 0, 0, title, fmt, f_title)
+    ws.merge_range(1, 0, 1, 2, "", fmt(f_info))
+    write_text(ws, 1, 0, f"填报单位：{department}", fmt, f_info)
+    write_text(ws, 1, 4, "统计期：", fmt, f_info)
+    write_text(ws, 1, 5, period or "", fmt, f_open_info)
     for c, name in enumerate(HEADER):
-        ws.write(2, c, name, f_head)
+        write_text(ws, 2, c, name, fmt, f_head)
 
     last = FIRST_DATA_ROW + max(len(rows), 1) - 1
     for i, t in enumerate(rows):
         r = FIRST_DATA_ROW + i
-        ws.write_number(r, COL_SEQ, i + 1, f_locked)
-        ws.write_string(r, COL_IND, t.indicator, f_locked)
+        ws.write_number(r, COL_SEQ, i + 1, fmt(f_locked))
+        write_text(ws, r, COL_IND, t.indicator, fmt, f_locked)
         unit = "%" if t.measure == "growth_pct" and not t.unit else t.unit
-        ws.write_string(r, COL_UNIT, unit, f_locked)
+        write_text(ws, r, COL_UNIT, unit, fmt, f_locked)
         if t.annual_target is None:
-            ws.write_blank(r, COL_TARGET, None, f_locked)
+            ws.write_blank(r, COL_TARGET, None, fmt(f_locked))
         else:
-            ws.write_number(r, COL_TARGET, t.annual_target, f_locked)
+            ws.write_number(r, COL_TARGET, t.annual_target, fmt(f_locked))
         if t.measure == "growth_pct":
             ws.write_blank(r, COL_VALUE, None, f_grey)
             ws.write_blank(r, COL_GROWTH, None, f_open)
@@ -162,7 +201,7 @@ def write_template(
             "4. 不要增删行列、不要修改指标名称、计量单位和年度目标。",
         ]
     ):
-        notes.write(i, 0, line)
+        notes.write_string(i, 0, line)
     notes.set_column(0, 0, 90)
     wb.close()
     return path

@@ -48,7 +48,9 @@ def test_sensor_requests_once_per_input_state(tmp_path: Path) -> None:
     first = _tick(data, None)
     first_key = _key(first)
     cursor = first.cursor  # type: ignore[union-attr]
-    assert isinstance(_tick(data, cursor), dg.SkipReason)  # nothing changed: no run
+    unchanged = _tick(data, cursor)  # nothing changed: no run
+    assert isinstance(unchanged, dg.SensorResult) and not unchanged.run_requests
+    assert unchanged.skip_reason is not None
 
     sheet = data / "spreadsheets" / "s.csv"
     sheet.write_text("指标,完成值\nGDP,1\n", encoding="utf-8")  # added
@@ -94,5 +96,9 @@ def test_instance_config_queues_refreshes_one_at_a_time(
         limits = instance.get_concurrency_config().run_queue_config.tag_concurrency_limits
         assert {"key": "gwr/job", "value": "refresh", "limit": 1} in limits
         assert instance.run_retries_enabled
+        # a run whose worker died is failed, not resumed (the default launcher cannot)
+        assert instance.run_monitoring_enabled
+        assert instance.run_monitoring_max_resume_run_attempts == 0
+        assert instance.run_monitoring_start_timeout_seconds > 0
     finally:
         instance.dispose()
