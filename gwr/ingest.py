@@ -21,6 +21,7 @@ import yaml
 
 from gwr.cache import ParseCache
 from gwr.inputs import InputFile, code_fingerprint
+from gwr.parallel import map_ordered
 
 STATEMENT_COLUMNS = [
     "statement_id", "document_id", "path", "region", "region_code", "report_year", "kind",
@@ -214,6 +215,21 @@ def _folder_region(f: InputFile) -> str | None:
     return parts[1] if len(parts) > 2 else None
 
 
+def _parse_sheets_ahead(files: list[InputFile], cache: ParseCache | None) -> dict[str, Any]:
+    """Parse, on every core, the spreadsheets the cache does not hold (one per content hash,
+    in input order); the loop below takes them from here instead of parsing one by one."""
+    todo: dict[str, InputFile] = {}
+    for f in files:  # the first file of identical ones is the one the loop parses
+        if (
+            f.kind == "spreadsheet"
+            and f.document_id not in todo
+            # a stat, not a read: the loop reads the cached entries once
+            and (cache is None or not cache._path(f.document_id).is_file())
+        ):
+            todo[f.document_id] = f
+    return dict(zip(todo, map_ordered(parse_sheet_file, list(todo.values())), strict=True))
+
+
 def read_spreadsheets(
     files: Iterable[InputFile],
     cache: ParseCache | None,
@@ -225,6 +241,8 @@ def read_spreadsheets(
     quarantine: list[dict[str, Any]] = []
     result = IngestResult(rows=pd.DataFrame(), quarantine=pd.DataFrame())
     seen: dict[str, str] = {}
+    files = list(files)
+    ahead = _parse_sheets_ahead(files, cache)
     for f in files:
         if f.kind == "unsupported":
             quarantine.append(
@@ -254,7 +272,7 @@ def read_spreadsheets(
         seen[f.document_id] = f.rel_path
         parsed = cache.get(f.document_id) if cache else None
         if parsed is None:
-            parsed = parse_sheet_file(f)
+            parsed = ahead.pop(f.document_id, None) or parse_sheet_file(f)
             parsed["loaded_at"] = now_utc()
             if cache:
                 cache.put(f.document_id, parsed)
