@@ -28,13 +28,16 @@ from typing import TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-# Below this many items a pool is not worth starting (measured: about 0.3 s to start two
-# workers that import the sheet reader, against about 3 ms to parse a small file).
-MIN_PARALLEL = 64
-# Items a worker takes at a time: large enough to amortize the round trip of pickled
-# results, small enough that the last chunks balance the load (bench/bench_scale.py
-# --chunks measures it: 8 to 64 are within a few per cent of each other; 1 costs ~10 %).
-DEFAULT_CHUNK = 16
+# Below this many items a pool is not worth starting. Measured on the 2-core machine under
+# load (bench/bench_scale.py --parse): the first pool of a process takes 1-5 s (the fork
+# server imports pandas and the readers once), later ones ~0.2 s; a generated department
+# file takes 12-25 ms to parse; two workers save half of that.
+MIN_PARALLEL = 256
+# Items a worker takes at a time. Measured on 3,000 generated files, 2 workers: chunks of
+# 1 and 4 give the same throughput (138 and 134 files/s), 16 and 64 lose 20-30 % (108 and
+# 100 files/s): small files' results are cheap to send back, and with large chunks the
+# last ones leave a core idle.
+DEFAULT_CHUNK = 4
 # Modules the fork server imports once, so each worker starts with the parsers loaded.
 PRELOAD = ["gwr.ingest", "gwr.sheets"]
 
