@@ -687,10 +687,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--parse-only", action="store_true", help="only the parse throughput")
     ap.add_argument("--keep", action="store_true", help="keep the working folders")
     ap.add_argument("--json", type=Path, help="also write every figure to this file")
+    ap.add_argument("--tables", type=Path, nargs="+", metavar="JSON",
+                    help="print the tables and growth of earlier --json outputs")  # fmt: skip
     ap.add_argument("--_run", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args._run:
         print(json.dumps(run_once(), ensure_ascii=False))
+        return 0
+    if args.tables:
+        merged: dict[int, dict[str, Any]] = {}
+        for path in args.tables:
+            merged.update({int(k): v for k, v in json.loads(path.read_text()).items()})
+        print_tables(merged)
         return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     print(
