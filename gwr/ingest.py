@@ -21,7 +21,7 @@ import yaml
 
 from gwr.cache import ParseCache
 from gwr.inputs import InputFile, code_fingerprint
-from gwr.parallel import map_ordered
+from gwr.parallel import Prefetch
 
 STATEMENT_COLUMNS = [
     "statement_id", "document_id", "path", "region", "region_code", "report_year", "kind",
@@ -215,7 +215,7 @@ def _folder_region(f: InputFile) -> str | None:
     return parts[1] if len(parts) > 2 else None
 
 
-def _parse_sheets_ahead(files: list[InputFile], cache: ParseCache | None) -> dict[str, Any]:
+def _parse_sheets_ahead(files: list[InputFile], cache: ParseCache | None) -> Prefetch:
     """Parse, on every core, the spreadsheets the cache does not hold (one per content hash,
     in input order); the loop below takes them from here instead of parsing one by one."""
     todo: dict[str, InputFile] = {}
@@ -227,7 +227,7 @@ def _parse_sheets_ahead(files: list[InputFile], cache: ParseCache | None) -> dic
             and (cache is None or not cache._path(f.document_id).is_file())
         ):
             todo[f.document_id] = f
-    return dict(zip(todo, map_ordered(parse_sheet_file, list(todo.values())), strict=True))
+    return Prefetch(parse_sheet_file, list(todo.values()), key=lambda f: f.document_id)
 
 
 def read_spreadsheets(

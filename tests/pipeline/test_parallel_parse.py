@@ -22,6 +22,18 @@ def test_map_ordered_keeps_input_order_on_a_pool() -> None:
     ]
 
 
+def test_prefetch_hands_out_results_by_key_in_any_order() -> None:
+    items = [f"k{i:03d}" for i in range(300)]
+    ahead = parallel.Prefetch(str.upper, items, key=lambda s: s, workers=2, min_parallel=0)
+    assert ahead.pop("k000") == "K000"
+    assert ahead.pop("k005") == "K005"  # k001..k004 are kept for later
+    assert ahead.pop("k002") == "K002"
+    assert ahead.pop("nope", "default") == "default"
+    assert ahead.pop("k000") is None  # each result is handed out once
+    rest = [ahead.pop(k) for k in items if k not in {"k000", "k002", "k005"}]
+    assert rest == [k.upper() for k in items if k not in {"k000", "k002", "k005"}]
+
+
 def test_small_batches_and_one_worker_stay_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*args: object, **kwargs: object) -> None:
         raise AssertionError("no pool expected")
