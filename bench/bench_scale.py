@@ -525,6 +525,14 @@ def measure_size(size: int, seed: int, keep: bool) -> dict[str, Any]:
             "PYTHONPATH": str(REPO),
         }
         results: dict[str, Any] = {"info": info, "runs": {}}
+        # What the input sensor does every tick today: list and hash every file.
+        from gwr.inputs import discover
+
+        t0 = time.perf_counter()
+        discovered = discover(data)
+        info["discover_s"] = time.perf_counter() - t0
+        print(f"  sensor-style discover (sha256 of all {len(discovered):,} files): "
+              f"{info['discover_s']:.1f}s", flush=True)  # fmt: skip
         for scenario in SCENARIOS:
             change = mutate(data, scenario, seed)
             res = run_child(env)
