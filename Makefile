@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS    := never
 export DAGSTER_HOME           ?= $(CURDIR)/.dagster_home
 
-.PHONY: run test test-browser lint bench corpus dev browser-deps clean
+.PHONY: run test test-browser lint bench bench-scale corpus dev browser-deps postgres-deps clean
 
 # uv itself comes from PyPI into a private venv: no curl|sh installer, no global install.
 $(UV):
@@ -31,7 +31,7 @@ $(DAGSTER_HOME):
 run: $(STAMP) $(DAGSTER_HOME)
 	$(VENV)/bin/gwr refresh
 
-test: $(STAMP) $(DAGSTER_HOME) browser-deps
+test: $(STAMP) $(DAGSTER_HOME) browser-deps postgres-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/python -m pytest -n 2 -q
 
@@ -52,6 +52,14 @@ browser-deps:
 	      fonts-wqy-microhei >/dev/null) \
 	  || echo "chromium not installed: the browser tests will be skipped"; }
 
+# The Dagster-on-PostgreSQL test needs Debian's server binaries (initdb, pg_ctl under
+# /usr/lib/postgresql/*/bin); install them where we can (root + apt), skip the test elsewhere.
+postgres-deps:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1 \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	  && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+	  || echo "PostgreSQL not installed: the Postgres instance test will be skipped"; }
+
 bench: $(STAMP)
 	$(VENV)/bin/python bench/eval_extract.py
 	$(VENV)/bin/python bench/bench_extract.py
@@ -63,6 +71,12 @@ bench: $(STAMP)
 # report, checked against its manifest.csv (bench/corpus.py --help).
 corpus: $(STAMP)
 	$(VENV)/bin/python bench/corpus.py
+
+# Refresh at 3k, 30k and 100k generated files (long: generation alone takes minutes);
+# SIZES=300,3000 for a quick run.
+SIZES ?= 3000,30000,100000
+bench-scale: $(STAMP)
+	$(VENV)/bin/python bench/bench_scale.py --sizes $(SIZES) --parse
 
 dev: $(STAMP) $(DAGSTER_HOME)
 	env --default-signal=INT,TERM $(VENV)/bin/dagster dev -w workspace.yaml
