@@ -19,7 +19,15 @@ import duckdb
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+# OSErrors a retry ten seconds later cannot fix: a reference file that is not there, a
+# folder where a file should be, no permission. Everything else from the OS (a busy disk,
+# a file being written while read, a full temp folder) may pass.
+PERMANENT_OS_ERRORS = (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError)
+
+
 def _is_transient(exc: BaseException) -> bool:
+    if isinstance(exc, PERMANENT_OS_ERRORS):
+        return False
     return isinstance(exc, OSError | duckdb.IOException | TimeoutError)
 
 

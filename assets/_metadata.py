@@ -5,7 +5,7 @@ from typing import Any
 import dagster as dg
 import pandas as pd
 
-from schemas import ValidationOutcome
+from schemas import RowSplit, ValidationOutcome
 
 
 def markdown_table(frame: pd.DataFrame, limit: int = 10) -> str:
@@ -67,4 +67,46 @@ def schema_check_spec(name: str, asset: str, model: str) -> dg.AssetCheckSpec:
         blocking=True,
         description=f"Blocking: every row matches the pandera model schemas.{model} "
         "(validated lazily; the failure cases are shown as metadata).",
+    )
+
+
+def row_split_check_result(
+    split: RowSplit, check_name: str, asset_key: dg.AssetKey | None = None
+) -> dg.AssetCheckResult:
+    """A pandera outcome whose failing rows were set aside (issue: no single row stops the
+    night). Passes when every row passed; WARN when some rows went to mart.quarantine;
+    ERROR (blocking) when the frame itself is broken or too many rows failed."""
+    outcome = split.outcome
+    metadata: dict[str, Any] = {
+        "rows_validated": outcome.rows,
+        "rows_quarantined": len(split.rejected),
+        "share_quarantined": round(split.share, 4),
+        "max_share": split.max_share,
+        "frame_broken": split.frame_broken,
+    }
+    if not outcome.passed:
+        metadata["failure_cases"] = dg.MetadataValue.md(markdown_table(outcome.summary(), 20))
+    if len(split.rejected):
+        shown = [c for c in ("path", "quote", "sheet", "row", "indicator_text", "failed_checks")
+                 if c in split.rejected.columns]  # fmt: skip
+        metadata["quarantined_rows"] = dg.MetadataValue.md(
+            markdown_table(split.rejected[shown], 50)
+        )
+    severity = dg.AssetCheckSeverity.ERROR if split.blocking else dg.AssetCheckSeverity.WARN
+    if split.frame_broken:
+        reason = "the frame itself is broken (missing or mistyped columns): nothing loads"
+    elif split.blocking:
+        reason = (
+            f"{split.share:.1%} of rows failed (more than {split.max_share:.0%}): a parser "
+            "bug, not odd rows"
+        )
+    else:
+        reason = f"{len(split.rejected)} row(s) set aside in mart.quarantine"
+    metadata["verdict"] = reason
+    return dg.AssetCheckResult(
+        asset_key=asset_key,
+        check_name=check_name,
+        passed=outcome.passed,
+        severity=severity,
+        metadata=metadata,
     )
