@@ -9,6 +9,14 @@ from __future__ import annotations
 import os
 import sys
 import time
+from pathlib import Path
+
+from gwr.warehouse import FAILURE_FILE, last_published, record_failure
+
+
+def _published_id(path: Path) -> str | None:
+    record = last_published(path)
+    return None if record is None else str(record.get("build_id") or record.get("path"))
 
 
 def run_refresh(verbose: bool = False) -> int:
@@ -25,6 +33,8 @@ def run_refresh(verbose: bool = False) -> int:
         else dg.DagsterInstance.ephemeral()
     )
     job = defs.resolve_job_def("refresh_warehouse")
+    path = settings.warehouse_path()  # what the resource resolves GWR_WAREHOUSE to
+    before = _published_id(path)
     started = time.perf_counter()
     # The console shows warnings and errors only, unless asked; the full event log is in
     # the Dagster instance (DAGSTER_HOME) for the UI either way.
@@ -35,7 +45,7 @@ def run_refresh(verbose: bool = False) -> int:
         run_config={"loggers": {"console": {"config": {"log_level": level}}}},
     )
     elapsed = time.perf_counter() - started
-    path = settings.warehouse_path()  # what the resource resolves GWR_WAREHOUSE to
+    published = _published_id(path) != before and path.exists()
     failed_checks = [
         e.asset_check_evaluation_data
         for e in result.all_events
@@ -44,23 +54,52 @@ def run_refresh(verbose: bool = False) -> int:
     ]
     if not result.success:
         print(f"refresh FAILED after {elapsed:.1f}s (run {result.run_id})", file=sys.stderr)
+        steps = []
         for event in result.all_events:
             if event.event_type_value == "STEP_FAILURE":
                 message = root_cause(event.step_failure_data.error)
+                steps.append({"step": event.step_key, "error": message})
                 print(f"  step {event.step_key}: {message}", file=sys.stderr)
         for check in failed_checks:
-            print(
-                f"  check {check.asset_key.to_user_string()}:{check.check_name} failed "
-                f"({check.severity.value})",
-                file=sys.stderr,
-            )
-        print("The published warehouse was left as it was.", file=sys.stderr)
+            print(f"  check {_check_line(check)}", file=sys.stderr)
+        record_failure(
+            path,
+            {
+                "run_id": result.run_id,
+                "failed_steps": steps,
+                "failed_asset_checks": [_check_line(c) for c in failed_checks],
+            },
+        )
+        print(_outcome_line(path, published), file=sys.stderr)
+        print(f"Details: {path.parent / FAILURE_FILE}", file=sys.stderr)
         return 1
     print(format_summary(summarize(path), path))
     for check in failed_checks:
-        print(
-            f"  {check.severity.value.lower()}: check {check.asset_key.to_user_string()}:"
-            f"{check.check_name} did not pass (see the Dagster UI for details)"
-        )
+        print(f"  {check.severity.value.lower()}: check {_check_line(check)}")
+    print(_outcome_line(path, published))
     print(f"refreshed in {elapsed:.1f}s (run {result.run_id})")
     return 0
+
+
+def _check_line(check: object) -> str:
+    data = check  # AssetCheckEvaluation
+    meta = getattr(data, "metadata", {}) or {}
+    bits = [
+        f"{data.asset_key.to_user_string()}:{data.check_name} did not pass "  # type: ignore[attr-defined]
+        f"({data.severity.value})"  # type: ignore[attr-defined]
+    ]
+    for key in ("failing_rows", "rows_quarantined", "expectations_failed", "verdict"):
+        if key in meta:
+            bits.append(f"{key}={getattr(meta[key], 'value', meta[key])}")
+    return " ".join(bits)
+
+
+def _outcome_line(path: Path, published: bool) -> str:
+    """What actually happened to the published warehouse, in one sentence."""
+    if published:
+        return f"Published {path} with its Parquet export and Data Docs."
+    record = last_published(path)
+    if record is None:
+        return "Nothing was published, and no warehouse has been published yet."
+    when = record.get("published_at", "an earlier run")
+    return f"Nothing was published: {path} is still the warehouse published at {when}."

@@ -9,6 +9,7 @@ from pathlib import Path
 import dagster as dg
 
 from gwr.inputs import discover
+from gwr.warehouse import record_failure
 from pipelines.jobs import refresh_warehouse
 from pipelines.resources import InputFolders, WarehouseResource
 
@@ -75,15 +76,16 @@ def input_files_sensor(
 @dg.run_failure_sensor(
     monitored_jobs=[refresh_warehouse],
     default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Writes refresh_failure.json beside the warehouse: which steps failed, why.",
+    description="Writes refresh_failure.json beside the warehouse: which steps failed, why, "
+    "and (for a failed audit) which dbt tests or expectations failed on which rows.",
 )
 def refresh_failure_summary(
     context: dg.RunFailureSensorContext, warehouse: WarehouseResource
 ) -> None:
     summary = failure_summary(context)
-    out = warehouse.file.parent / "refresh_failure.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    # merged with what the failing audit step already wrote for this run (the failing
+    # tests and their rows), so the file says both which step failed and why
+    record_failure(warehouse.file, summary)
     context.log.error(json.dumps(summary, ensure_ascii=False))
 
 
