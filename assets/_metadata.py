@@ -59,15 +59,20 @@ def schema_check_result(
     )
 
 
-def schema_check_spec(name: str, asset: str, model: str) -> dg.AssetCheckSpec:
-    """A blocking pandera check: a frame that breaks its model is never published."""
-    return dg.AssetCheckSpec(
-        name,
-        asset=asset,
-        blocking=True,
-        description=f"Blocking: every row matches the pandera model schemas.{model} "
-        "(validated lazily; the failure cases are shown as metadata).",
+def schema_check_spec(
+    name: str, asset: str, model: str, *, quarantines_rows: bool = False
+) -> dg.AssetCheckSpec:
+    """A blocking pandera check: a frame that breaks its model is never published. With
+    `quarantines_rows`, rows failing a row-level check are set aside instead (WARN)."""
+    description = (
+        f"Every row matches the pandera model schemas.{model}. Rows that do not are set "
+        "aside in quarantine and listed here (WARN); a broken frame (missing or mistyped "
+        "columns) or too many failing rows (GWR_MAX_REJECTED_SHARE) blocks (ERROR)."
+        if quarantines_rows
+        else f"Blocking: every row matches the pandera model schemas.{model} "
+        "(validated lazily; the failure cases are shown as metadata)."
     )
+    return dg.AssetCheckSpec(name, asset=asset, blocking=True, description=description)
 
 
 def row_split_check_result(

@@ -74,7 +74,12 @@ def report_documents(inputs: InputFolders) -> Iterator[Any]:
         ),
     },
     check_specs=[
-        schema_check_spec("statements_schema", "report_statements", "ReportStatementSchema"),
+        schema_check_spec(
+            "statements_schema",
+            "report_statements",
+            "ReportStatementSchema",
+            quarantines_rows=True,
+        ),
         schema_check_spec("quarantine_schema", "report_quarantine", "QuarantineSchema"),
     ],
 )

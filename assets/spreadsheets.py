@@ -76,7 +76,9 @@ def spreadsheet_documents(inputs: InputFolders) -> Iterator[Any]:
         ),
     },
     check_specs=[
-        schema_check_spec("records_schema", "sheet_records", "SheetRecordSchema"),
+        schema_check_spec(
+            "records_schema", "sheet_records", "SheetRecordSchema", quarantines_rows=True
+        ),
         schema_check_spec("quarantine_schema", "sheet_quarantine", "QuarantineSchema"),
     ],
 )
