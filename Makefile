@@ -61,7 +61,7 @@ dbt-parse: $(STAMP)
 
 # Regenerate sql/models/marts/schema.yml and the dbt sources from schemas/contract.yml.
 contract: $(STAMP)
-	$(VENV)/bin/python -m schemas.contract
+	$(VENV)/bin/python -c "from schemas.contract import main; raise SystemExit(main())"
 
 dev: $(STAMP) $(DAGSTER_HOME)
 	env --default-signal=INT,TERM $(VENV)/bin/dagster dev -w workspace.yaml

@@ -16,6 +16,7 @@ so a fresh clone, `make test` and `dagster dev` all work without a separate `dbt
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -59,15 +60,23 @@ def _quiet_env() -> dict[str, str]:
 
 @contextmanager
 def _environment(db_path: Path | None) -> Iterator[None]:
-    saved = dict(os.environ)
-    os.environ.update(_quiet_env())
-    # a placeholder keeps `dbt parse` independent of any real file
-    os.environ["GWR_DBT_PATH"] = str(db_path or Path(tempfile.gettempdir()) / DB_NAME)
+    """dbt reads its settings and the profile's GWR_DBT_PATH from the environment; only
+    those keys are set, and put back afterwards (other threads keep their environment)."""
+    changes = {
+        **_quiet_env(),
+        # a placeholder keeps `dbt parse` independent of any real file
+        "GWR_DBT_PATH": str(db_path or Path(tempfile.gettempdir()) / DB_NAME),
+    }
+    saved = {key: os.environ.get(key) for key in changes}
+    os.environ.update(changes)
     try:
         yield
     finally:
-        os.environ.clear()
-        os.environ.update(saved)
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def _project_files() -> list[Path]:
@@ -264,6 +273,10 @@ def build(db_path: Path, work_dir: Path, *, tests: bool = True) -> BuildOutcome:
         raise ValueError(f"the file dbt builds must be called {DB_NAME}, not {db_path.name}")
     started = time.perf_counter()
     work_dir.mkdir(parents=True, exist_ok=True)
+    # dbt runs nodes in a worker thread; a SQLite connection left for the garbage collector
+    # by an earlier run (a Dagster instance's) must not be finalized there (sqlite3 refuses
+    # cross-thread use and prints tracebacks), so collect in this thread first.
+    gc.collect()
     with _LOCK:
         manifest = _manifest()
         with _environment(db_path):

@@ -35,7 +35,7 @@ def test_generated_dbt_yaml_is_current() -> None:
         str(path) for path, text in generated_files().items()
         if path.read_text(encoding="utf-8") != text
     ]  # fmt: skip
-    assert stale == [], "run `python -m schemas.contract` and commit the result"
+    assert stale == [], "run `make contract` and commit the result"
 
 
 def test_ingest_column_orders_are_the_contracts() -> None:
