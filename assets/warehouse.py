@@ -116,7 +116,7 @@ def _check_result(node: dbt.NodeResult) -> dg.AssetCheckResult | None:
         )
     if node.message and not node.ok:
         metadata["message"] = node.message
-    if node.sql:
+    if node.sql and not node.ok:  # only where it helps: every event is stored
         metadata["sql"] = dg.MetadataValue.md(f"```sql\n{node.sql.strip()}\n```")
     warn = node.severity == "warn"
     return dg.AssetCheckResult(
