@@ -62,8 +62,42 @@ def bilingual(spec: dict[str, Any]) -> str:
 # ------------------------------------------------------------------------ dbt yaml
 
 
+TEST_DOCS = {
+    "not_null": "不为空 | never null",
+    "unique": "唯一 | unique",
+    "accepted_values": "取值属于词表 | a value of the vocabulary",
+    "relationships": "关联的键存在 | the key it refers to exists",
+    "between": "取值在范围内 | within its range",
+    "unique_combination_of_columns": "列组合唯一 | the columns together are unique",
+    "column_a_greater_than_b": "有序：前者大于后者 | ordered: the first exceeds the second",
+    "value_base_scaled": "基本单位数值 = 数值 × 换算系数 | value_base = value x the unit's factor",
+}
+
+
+def _described(test: Any, name: str, detail: str = "") -> Any:
+    """The test with a description (shown on its Dagster asset check)."""
+    text = TEST_DOCS[name] + (f" ({detail})" if detail else "")
+    if isinstance(test, str):
+        return {test: {"config": {"meta": {"description": text}}}}
+    ((key, body),) = test.items()
+    config = {**body.get("config", {}), "meta": {"description": text}}
+    return {key: {**body, "config": config}}
+
+
 def _dbt_test(test: Any) -> Any | None:
     """One contract test in dbt's own dialect (arguments under `arguments:`)."""
+    plain = _dbt_test_plain(test)
+    if plain is None:
+        return None
+    name = plain if isinstance(plain, str) else next(iter(plain))
+    args = {} if isinstance(plain, str) else plain[name].get("arguments", {})
+    detail = ", ".join(
+        f"{k}={v}" for k, v in args.items() if k not in ("values",) and not isinstance(v, list)
+    )
+    return _described(plain, name, detail)
+
+
+def _dbt_test_plain(test: Any) -> Any | None:
     if isinstance(test, str):
         return test
     ((name, arg),) = test.items()
