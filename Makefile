@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS    := never
 export DAGSTER_HOME           ?= $(CURDIR)/.dagster_home
 
-.PHONY: run test test-browser lint bench bench-scale corpus dev browser-deps postgres-deps clean
+.PHONY: run test test-browser lint bench bench-scale corpus dev browser-deps postgres-deps clean dbt-parse contract
 
 # uv itself comes from PyPI into a private venv: no curl|sh installer, no global install.
 $(UV):
@@ -78,8 +78,17 @@ SIZES ?= 3000,30000,100000
 bench-scale: $(STAMP)
 	$(VENV)/bin/python bench/bench_scale.py --sizes $(SIZES) --parse
 
+# The dbt manifest is refreshed at definition load time when sql/ changed; this does it by
+# hand (e.g. before `dbt docs generate`).
+dbt-parse: $(STAMP)
+	$(VENV)/bin/python -c "from gwr.dbt import ensure_manifest; print(ensure_manifest())"
+
+# Regenerate sql/models/marts/schema.yml and the dbt sources from schemas/contract.yml.
+contract: $(STAMP)
+	$(VENV)/bin/python -c "from schemas.contract import main; raise SystemExit(main())"
+
 dev: $(STAMP) $(DAGSTER_HOME)
 	env --default-signal=INT,TERM $(VENV)/bin/dagster dev -w workspace.yaml
 
 clean:
-	rm -rf $(VENV) $(TOOLS) .dagster_home data/warehouse
+	rm -rf $(VENV) $(TOOLS) .dagster_home data/warehouse sql/target sql/logs

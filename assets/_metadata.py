@@ -6,7 +6,7 @@ from typing import Any
 import dagster as dg
 import pandas as pd
 
-from schemas import ValidationOutcome
+from schemas import RowSplit, ValidationOutcome
 
 #: Markdown and HTML that a file name, sheet name or cell could smuggle into the UI:
 #: links and images (`[x](javascript:…)`), emphasis, code, tables, raw HTML, autolinks.
@@ -75,12 +75,59 @@ def schema_check_result(
     )
 
 
-def schema_check_spec(name: str, asset: str, model: str) -> dg.AssetCheckSpec:
-    """A blocking pandera check: a frame that breaks its model is never published."""
-    return dg.AssetCheckSpec(
-        name,
-        asset=asset,
-        blocking=True,
-        description=f"Blocking: every row matches the pandera model schemas.{model} "
-        "(validated lazily; the failure cases are shown as metadata).",
+def schema_check_spec(
+    name: str, asset: str, model: str, *, quarantines_rows: bool = False
+) -> dg.AssetCheckSpec:
+    """A blocking pandera check: a frame that breaks its model is never published. With
+    `quarantines_rows`, rows failing a row-level check are set aside instead (WARN)."""
+    description = (
+        f"Every row matches the pandera model schemas.{model}. Rows that do not are set "
+        "aside in quarantine and listed here (WARN); a broken frame (missing or mistyped "
+        "columns) or too many failing rows (GWR_MAX_REJECTED_SHARE) blocks (ERROR)."
+        if quarantines_rows
+        else f"Blocking: every row matches the pandera model schemas.{model} "
+        "(validated lazily; the failure cases are shown as metadata)."
+    )
+    return dg.AssetCheckSpec(name, asset=asset, blocking=True, description=description)
+
+
+def row_split_check_result(
+    split: RowSplit, check_name: str, asset_key: dg.AssetKey | None = None
+) -> dg.AssetCheckResult:
+    """A pandera outcome whose failing rows were set aside (issue: no single row stops the
+    night). Passes when every row passed; WARN when some rows went to mart.quarantine;
+    ERROR (blocking) when the frame itself is broken or too many rows failed."""
+    outcome = split.outcome
+    metadata: dict[str, Any] = {
+        "rows_validated": outcome.rows,
+        "rows_quarantined": len(split.rejected),
+        "share_quarantined": round(split.share, 4),
+        "max_share": split.max_share,
+        "frame_broken": split.frame_broken,
+    }
+    if not outcome.passed:
+        metadata["failure_cases"] = dg.MetadataValue.md(markdown_table(outcome.summary(), 20))
+    if len(split.rejected):
+        shown = [c for c in ("path", "quote", "sheet", "row", "indicator_text", "failed_checks")
+                 if c in split.rejected.columns]  # fmt: skip
+        metadata["quarantined_rows"] = dg.MetadataValue.md(
+            markdown_table(split.rejected[shown], 50)
+        )
+    severity = dg.AssetCheckSeverity.ERROR if split.blocking else dg.AssetCheckSeverity.WARN
+    if split.frame_broken:
+        reason = "the frame itself is broken (missing or mistyped columns): nothing loads"
+    elif split.blocking:
+        reason = (
+            f"{split.share:.1%} of rows failed (more than {split.max_share:.0%}): a parser "
+            "bug, not odd rows"
+        )
+    else:
+        reason = f"{len(split.rejected)} row(s) set aside in mart.quarantine"
+    metadata["verdict"] = reason
+    return dg.AssetCheckResult(
+        asset_key=asset_key,
+        check_name=check_name,
+        passed=outcome.passed,
+        severity=severity,
+        metadata=metadata,
     )

@@ -14,7 +14,16 @@ from assets._metadata import (
     schema_check_result,
     schema_check_spec,
 )
-from gwr.build import benchmark_frame, indicator_frame, load_catalog, resolve_indicators
+from gwr.build import (
+    benchmark_frame,
+    department_catalog_frame,
+    department_resolution_frame,
+    indicator_frame,
+    load_catalog,
+    resolve_indicators,
+    unit_scales_frame,
+)
+from gwr.departments import DepartmentCatalog
 from gwr.indicators import Resolver
 from gwr.inputs import code_fingerprint
 from pipelines.resources import InputFolders
@@ -117,3 +126,51 @@ def benchmark_values(inputs: InputFolders) -> Iterator[Any]:
     frame = benchmark_frame(inputs.reference_path)
     yield dg.Output(frame, metadata=frame_metadata(frame))
     yield schema_check_result(validate_lazily(BenchmarkSchema, frame), "benchmarks_schema")
+
+
+@dg.asset(
+    group_name="reference",
+    code_version=code_fingerprint("departments", "build"),
+    kinds={"python", "csv"},
+    owners=OWNERS,
+)
+@fail_fast_on_permanent_errors
+def department_catalog(inputs: InputFolders) -> dg.Output[pd.DataFrame]:
+    """The department catalog (data/reference/departments.csv): functions, names in Chinese
+    and English, aliases, and the precedence that decides whose figure counts when several
+    departments report one value (1 = the statistics bureau)."""
+    frame = department_catalog_frame(inputs.reference_path)
+    return dg.Output(frame, metadata=frame_metadata(frame))
+
+
+@dg.asset(
+    group_name="reference",
+    code_version=code_fingerprint("departments", "build"),
+    kinds={"python", "pandas"},
+    owners=OWNERS,
+)
+@fail_fast_on_permanent_errors
+def department_resolution(
+    inputs: InputFolders, department_catalog: pd.DataFrame, sheet_records: pd.DataFrame
+) -> dg.Output[pd.DataFrame]:
+    """Every department name as written in the spreadsheets (市统计局, 巴中市统计局 …) with the
+    department it is; staging SQL attaches the ids from this table."""
+    catalog = DepartmentCatalog.load(inputs.reference_path / "departments.csv")
+    frame = department_resolution_frame(sheet_records, catalog)
+    return dg.Output(frame, metadata=frame_metadata(frame))
+
+
+@dg.asset(
+    group_name="reference",
+    code_version=code_fingerprint("units", "build"),
+    kinds={"python", "pandas"},
+    owners=OWNERS,
+)
+@fail_fast_on_permanent_errors
+def unit_scales(
+    report_statements: pd.DataFrame, sheet_records: pd.DataFrame, benchmark_values: pd.DataFrame
+) -> dg.Output[pd.DataFrame]:
+    """Base unit and scale factor of every unit seen (亿元 -> 元 x 1e8): the dbt test
+    value_base_scaled checks every value_base against it."""
+    frame = unit_scales_frame([report_statements, sheet_records, benchmark_values])
+    return dg.Output(frame, metadata=frame_metadata(frame))

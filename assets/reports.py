@@ -11,14 +11,26 @@ from assets._metadata import (
     counts_table,
     frame_metadata,
     markdown_table,
+    row_split_check_result,
     schema_check_result,
     schema_check_spec,
 )
 from gwr.cache import ParseCache
-from gwr.ingest import documents_frame, extract_reports, report_parser_version
+from gwr.ingest import (
+    documents_frame,
+    extract_reports,
+    quarantine_rejected,
+    report_parser_version,
+)
 from gwr.inputs import code_fingerprint, discover, files_frame, files_from_frame
 from pipelines.resources import InputFolders, WarehouseResource
-from schemas import DocumentSchema, QuarantineSchema, ReportStatementSchema, validate_lazily
+from schemas import (
+    DocumentSchema,
+    QuarantineSchema,
+    ReportStatementSchema,
+    split_invalid,
+    validate_lazily,
+)
 
 OWNERS = ["team:data-engineering"]
 
@@ -63,7 +75,12 @@ def report_documents(inputs: InputFolders) -> Iterator[Any]:
         ),
     },
     check_specs=[
-        schema_check_spec("statements_schema", "report_statements", "ReportStatementSchema"),
+        schema_check_spec(
+            "statements_schema",
+            "report_statements",
+            "ReportStatementSchema",
+            quarantines_rows=True,
+        ),
         schema_check_spec("quarantine_schema", "report_quarantine", "QuarantineSchema"),
         dg.AssetCheckSpec(
             "regions_determined",
@@ -80,12 +97,15 @@ def report_statements(
     report_documents: pd.DataFrame,
     warehouse: WarehouseResource,
 ) -> Iterator[Any]:
-    """Extract statements from each report; unchanged reports come from the parse cache."""
+    """Extract statements from each report; unchanged reports come from the parse cache.
+    A statement failing a row-level check of its model goes to report_quarantine (named in
+    the check's metadata) and the rest is published."""
     files = files_from_frame(report_documents)
     cache = ParseCache(warehouse.cache_path, "reports", report_parser_version())
     result = extract_reports(files, cache)
     context.log.info(f"reports: {result.parsed} parsed, {result.cached} from cache")
-    stmts = result.rows
+    split = split_invalid(ReportStatementSchema, result.rows)
+    stmts = split.valid
     yield dg.Output(
         stmts,
         output_name="report_statements",
@@ -93,21 +113,20 @@ def report_statements(
             **frame_metadata(stmts),
             "reports_parsed": result.parsed,
             "reports_from_cache": result.cached,
+            "rows_quarantined": len(split.rejected),
             "statements_by_kind_and_measure": counts_table(stmts, ["kind", "measure"]),
             "regions": dg.MetadataValue.json(result.regions),
         },
     )
-    quarantine = result.quarantine
+    quarantine = pd.concat(
+        [result.quarantine, quarantine_rejected(split.rejected)], ignore_index=True
+    )
     yield dg.Output(
         quarantine, output_name="report_quarantine", metadata=frame_metadata(quarantine)
     )
+    yield row_split_check_result(split, "statements_schema", dg.AssetKey("report_statements"))
     yield schema_check_result(
-        validate_lazily(ReportStatementSchema, stmts),
-        "statements_schema",
-        dg.AssetKey("report_statements"),
-    )
-    yield schema_check_result(
-        validate_lazily(QuarantineSchema, result.quarantine),
+        validate_lazily(QuarantineSchema, quarantine),
         "quarantine_schema",
         dg.AssetKey("report_quarantine"),
     )

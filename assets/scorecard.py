@@ -17,7 +17,10 @@ SCORECARD_DEPS: list[dg.AssetKey] = [
     dg.AssetKey(["mart", "dim_indicator"]),
     dg.AssetKey(["mart", "dim_department"]),
     dg.AssetKey(["raw", "documents"]),
+    dg.AssetKey(["mart", "v_scorecard"]),
     dg.AssetKey("mart_parquet"),
+    # the pages are drawn from the published warehouse, after write-audit-publish
+    dg.AssetKey("warehouse_publish"),
 ]
 
 

@@ -7,12 +7,29 @@ import dagster as dg
 import pandas as pd
 
 from assets._errors import fail_fast_on_permanent_errors
-from assets._metadata import counts_table, frame_metadata, schema_check_result, schema_check_spec
+from assets._metadata import (
+    counts_table,
+    frame_metadata,
+    row_split_check_result,
+    schema_check_result,
+    schema_check_spec,
+)
 from gwr.cache import ParseCache
-from gwr.ingest import documents_frame, read_spreadsheets, sheet_parser_version
+from gwr.ingest import (
+    documents_frame,
+    quarantine_rejected,
+    read_spreadsheets,
+    sheet_parser_version,
+)
 from gwr.inputs import code_fingerprint, discover, files_frame, files_from_frame
 from pipelines.resources import InputFolders, WarehouseResource
-from schemas import DocumentSchema, QuarantineSchema, SheetRecordSchema, validate_lazily
+from schemas import (
+    DocumentSchema,
+    QuarantineSchema,
+    SheetRecordSchema,
+    split_invalid,
+    validate_lazily,
+)
 
 OWNERS = ["team:data-engineering"]
 
@@ -59,7 +76,9 @@ def spreadsheet_documents(inputs: InputFolders) -> Iterator[Any]:
         ),
     },
     check_specs=[
-        schema_check_spec("records_schema", "sheet_records", "SheetRecordSchema"),
+        schema_check_spec(
+            "records_schema", "sheet_records", "SheetRecordSchema", quarantines_rows=True
+        ),
         schema_check_spec("quarantine_schema", "sheet_quarantine", "QuarantineSchema"),
     ],
 )
@@ -67,17 +86,20 @@ def spreadsheet_documents(inputs: InputFolders) -> Iterator[Any]:
 def sheet_records(
     context: dg.AssetExecutionContext,
     spreadsheet_documents: pd.DataFrame,
-    report_statements: pd.DataFrame,
     warehouse: WarehouseResource,
 ) -> Iterator[Any]:
-    """Read each spreadsheet; unchanged files come from the parse cache. A file naming no
-    region takes the warehouse's single region (from the reports), per CONTRACT §1.2."""
+    """Read each spreadsheet; unchanged files come from the parse cache. Reading needs no
+    report: a file naming no region keeps region NULL and staging SQL gives it the
+    warehouse's single region (CONTRACT §1.2). A record failing a row-level check of its
+    model goes to sheet_quarantine and the rest is published."""
     cache = ParseCache(warehouse.cache_path, "spreadsheets", sheet_parser_version())
-    # division codes (gwr.regions): two reports naming 巴中 and 巴中市 are one region
-    known_regions = report_statements["region_code"].dropna().unique().tolist()
-    result = read_spreadsheets(files_from_frame(spreadsheet_documents), cache, known_regions)
+    result = read_spreadsheets(files_from_frame(spreadsheet_documents), cache)
     context.log.info(f"spreadsheets: {result.parsed} parsed, {result.cached} from cache")
-    records, quarantine = result.rows, result.quarantine
+    split = split_invalid(SheetRecordSchema, result.rows)
+    records = split.valid
+    quarantine = pd.concat(
+        [result.quarantine, quarantine_rejected(split.rejected)], ignore_index=True
+    )
     yield dg.Output(
         records,
         output_name="sheet_records",
@@ -85,6 +107,7 @@ def sheet_records(
             **frame_metadata(records),
             "files_parsed": result.parsed,
             "files_from_cache": result.cached,
+            "rows_quarantined": len(split.rejected),
             "records_by_department_and_measure": counts_table(records, ["department", "measure"]),
         },
     )
@@ -93,9 +116,7 @@ def sheet_records(
         output_name="sheet_quarantine",
         metadata={**frame_metadata(quarantine), "by_reason": counts_table(quarantine, ["reason"])},
     )
-    yield schema_check_result(
-        validate_lazily(SheetRecordSchema, records), "records_schema", dg.AssetKey("sheet_records")
-    )
+    yield row_split_check_result(split, "records_schema", dg.AssetKey("sheet_records"))
     yield schema_check_result(
         validate_lazily(QuarantineSchema, quarantine),
         "quarantine_schema",

@@ -1,207 +1,238 @@
-"""The DuckDB warehouse BI tools read: every table built together, published atomically."""
+"""The warehouse layer: the dbt project in `sql/`, one Dagster asset per dbt model.
 
-import hashlib
-from collections.abc import Iterator
+dagster-dbt turns the manifest into asset specs (one per model, keyed `<schema>/<model>`,
+descriptions and column schemas from the dbt docs, the raw frames as dbt sources mapped to
+the frame assets of the same name) and every dbt test into an asset check on its model.
+The models are computed by one multi-asset, `warehouse_models`, which is the *write* and
+first *audit* of write-audit-publish (gwr/warehouse.py):
+
+1. a new build folder for this run (`.build-<run id>` beside the published warehouse);
+2. the frames, received as inputs, loaded as typed `raw.*` tables into its `gwr.duckdb`;
+3. `dbt build` in process: models and tests, in dependency order;
+4. a materialization per model and a check result per test (failing rows as metadata);
+   an ERROR-level failure ends the step with a message naming the tests: nothing later
+   runs, nothing is published, the last good warehouse stays.
+
+`mart_parquet` exports the built file into the build folder, `warehouse_quality` (assets/
+quality.py) runs the Great Expectations suite on it, and `warehouse_publish` moves the
+three into place together.
+"""
+
+import json
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
 import pandas as pd
+from dagster_dbt import DagsterDbtTranslator
+from dagster_dbt.asset_utils import build_dbt_specs, get_asset_check_key_for_test
 
 from assets._errors import fail_fast_on_permanent_errors
 from assets._metadata import markdown_table
-from gwr import settings
-from gwr.build import (
-    WarehouseInputs,
-    attach_department_ids,
-    attach_indicator_ids,
-    department_frame,
-)
-from gwr.departments import DepartmentCatalog
+from gwr import dbt
+from gwr import warehouse as wap  # the `warehouse` name is the resource's
+from gwr.build import AuditFailed, build_and_audit, describe_failures
 from gwr.ingest import documents_frame
-from gwr.inputs import code_fingerprint, files_from_frame
-from pipelines.resources import InputFolders, WarehouseResource
+from gwr.inputs import files_from_frame
+from pipelines.resources import WarehouseResource
+from schemas.contract import contract
 
 OWNERS = ["team:data-engineering"]
+GROUP = "warehouse"
 
-TABLES: dict[str, str] = {
-    "raw.documents": "Every input file seen, by content hash (sha256): the provenance root.",
-    "mart.dim_indicator": "Canonical indicators (catalog plus provisional wordings).",
-    "mart.dim_department": "Departments that reported progress.",
-    "mart.fct_target": "Every target stated in a work report, with its verbatim quote.",
-    "mart.fct_actual": "Every reported actual for a period, from report reviews and "
-    "departmental spreadsheets.",
-    "mart.fct_variance": "Target x actual period: gap, attainment, expected progress, status.",
-    "mart.quarantine": "Input rows and files set aside, with the reason.",
+# Prepared at definition load time: parsed again only when a file of sql/ changed, so a
+# fresh clone, `make test` and `dagster dev` need no separate `dbt parse`.
+MANIFEST_PATH = dbt.ensure_manifest()
+MANIFEST: dict[str, Any] = json.loads(MANIFEST_PATH.read_text(encoding="utf-8"))
+
+
+class WarehouseTranslator(DagsterDbtTranslator):
+    """Every dbt model in the `warehouse` group; keys `<schema>/<model>` (mart/fct_target,
+    raw/documents …) and sources keyed by the frame asset they come from (meta.dagster)."""
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        return GROUP if dbt_resource_props["resource_type"] == "model" else None
+
+    def get_owners(self, dbt_resource_props: Mapping[str, Any]) -> list[str] | None:
+        return OWNERS
+
+
+TRANSLATOR = WarehouseTranslator()
+MODEL_SPECS, TEST_CHECK_SPECS = build_dbt_specs(
+    translator=TRANSLATOR,
+    manifest=MANIFEST,
+    select="fqn:*",
+    exclude="",
+    selector="",
+    io_manager_key=None,
+    project=None,
+)
+# The frames the models read, by asset key: the dbt sources (schemas/contract.yml frames).
+FRAMES = list(contract()["frames"])
+KEY_BY_UNIQUE_ID = {
+    uid: TRANSLATOR.get_asset_spec(MANIFEST, uid, None).key
+    for uid, node in MANIFEST["nodes"].items()
+    if node["resource_type"] == "model"
 }
 
 
-# Every frame the warehouse is built from (the function's parameters of the same names).
-UPSTREAM = [
-    "report_documents",
-    "spreadsheet_documents",
-    "report_statements",
-    "report_quarantine",
-    "sheet_records",
-    "sheet_quarantine",
-    "indicator_catalog",
-    "indicator_resolution",
-    "benchmark_values",
-]
+def model_key(name: str) -> dg.AssetKey:
+    """The asset key of a dbt model by model name (`fct_target` -> mart/fct_target)."""
+    for uid, key in KEY_BY_UNIQUE_ID.items():
+        if MANIFEST["nodes"][uid]["name"] == name:
+            return key
+    raise KeyError(name)
 
 
-def warehouse_code_version() -> str:
-    """Changes when the SQL, the build or the publishing code changes."""
-    digest = hashlib.sha256(code_fingerprint("build", "warehouse", "departments").encode())
-    for path in sorted(settings.sql_dir().rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(settings.sql_dir()).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+def relation_key(relation: str) -> dg.AssetKey:
+    """The asset key of a built relation (`mart.fct_target`)."""
+    schema, _, name = relation.partition(".")
+    return dg.AssetKey([schema, name])
 
 
-def table_key(name: str) -> dg.AssetKey:
-    return dg.AssetKey(name.split("."))
+MART_KEYS = [k for k in KEY_BY_UNIQUE_ID.values() if k.path[0] in ("mart", "raw")]
 
 
-def _spec(name: str, description: str) -> dg.AssetSpec:
-    return dg.AssetSpec(
-        table_key(name),
-        description=description,
-        group_name="warehouse",
-        kinds={"duckdb", "sql"},
-        owners=OWNERS,
-        metadata={"dagster/table_name": name},
-        code_version=warehouse_code_version(),
-        deps=UPSTREAM,
+def build_of(context: dg.AssetExecutionContext, wh: WarehouseResource) -> wap.Build:
+    """This run's build folder: every step of one run finds the same one."""
+    return wap.build_for(wh.file, context.run.run_id)
+
+
+def _check_result(node: dbt.NodeResult) -> dg.AssetCheckResult | None:
+    key = get_asset_check_key_for_test(MANIFEST, TRANSLATOR, node.unique_id, None)
+    if key is None or node.status == "skipped":
+        return None
+    metadata: dict[str, Any] = {
+        "status": node.status,
+        "failing_rows": node.failures or 0,
+        "seconds": node.seconds,
+        "dbt_unique_id": node.unique_id,
+    }
+    if node.failing_rows:
+        metadata["failing_rows_sample"] = dg.MetadataValue.md(
+            markdown_table(pd.DataFrame(node.failing_rows), 20)
+        )
+    if node.message and not node.ok:
+        metadata["message"] = node.message
+    if node.sql and not node.ok:  # only where it helps: every event is stored
+        metadata["sql"] = dg.MetadataValue.md(f"```sql\n{node.sql.strip()}\n```")
+    warn = node.severity == "warn"
+    return dg.AssetCheckResult(
+        asset_key=key.asset_key,
+        check_name=key.name,
+        passed=node.ok,
+        severity=dg.AssetCheckSeverity.WARN if warn else dg.AssetCheckSeverity.ERROR,
+        metadata=metadata,
     )
 
 
-def _table_metadata(con: Any, name: str) -> dict[str, Any]:
-    schema = dg.TableSchema(
-        columns=[
-            dg.TableColumn(name=row[0], type=row[1], description=row[2] or None)
-            for row in con.execute(
-                "SELECT column_name, data_type, comment FROM duckdb_columns() "
-                "WHERE schema_name = ? AND table_name = ? ORDER BY column_index",
-                name.split("."),
-            ).fetchall()
-        ]
-    )
-    preview: pd.DataFrame = con.execute(f"SELECT * FROM {name} LIMIT 10").df()
-    count = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+def _model_metadata(con: Any, relation: str) -> dict[str, Any]:
+    count = con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
+    preview = con.execute(f"SELECT * FROM {relation} LIMIT 5").df()
     return {
-        "dagster/row_count": count,
-        "dagster/column_schema": schema,
+        "dagster/row_count": int(count),
         "preview": dg.MetadataValue.md(markdown_table(preview)),
     }
 
 
 @dg.multi_asset(
-    specs=[_spec(name, desc) for name, desc in TABLES.items()],
-    ins={name: dg.AssetIn(name) for name in UPSTREAM},
-    can_subset=False,
-    check_specs=[
-        dg.AssetCheckSpec(
-            "no_conflicting_actuals",
-            asset=table_key("mart.fct_variance"),
-            description="WARN when departments report different values for one indicator "
-            "and period (the documented precedence picked one).",
-        )
-    ],
+    name="warehouse_models",
+    specs=MODEL_SPECS,
+    check_specs=TEST_CHECK_SPECS,
+    ins={frame: dg.AssetIn(dg.AssetKey(frame)) for frame in FRAMES},
+    can_subset=False,  # the models are built together into one new file, never a part
+    allow_arbitrary_check_specs=True,
+    op_tags={"kind": "dbt"},
 )
 @fail_fast_on_permanent_errors
-def warehouse_tables(
-    context: dg.AssetExecutionContext,
-    inputs: InputFolders,
-    warehouse: WarehouseResource,
-    report_documents: pd.DataFrame,
-    spreadsheet_documents: pd.DataFrame,
-    report_statements: pd.DataFrame,
-    report_quarantine: pd.DataFrame,
-    sheet_records: pd.DataFrame,
-    sheet_quarantine: pd.DataFrame,
-    indicator_catalog: pd.DataFrame,
-    indicator_resolution: pd.DataFrame,
-    benchmark_values: pd.DataFrame,
-) -> Iterator[dg.MaterializeResult]:
-    """Build every warehouse table into a new DuckDB file with the SQL in `sql/` (staging,
-    then marts) and swap it over the published file atomically: BI readers holding the old
-    file keep working, new readers see the complete new warehouse, nobody waits."""
-    from gwr.build import build_warehouse
-
-    departments_catalog = DepartmentCatalog.load(inputs.reference_path / "departments.csv")
-    records = attach_department_ids(
-        attach_indicator_ids(sheet_records, indicator_resolution), departments_catalog
-    )
-    files = files_from_frame(pd.concat([report_documents, spreadsheet_documents]))
-    result = build_warehouse(
-        warehouse.file,
-        WarehouseInputs(
-            documents=documents_frame(files),
-            statements=attach_indicator_ids(report_statements, indicator_resolution),
-            records=records,
-            quarantine=pd.concat([report_quarantine, sheet_quarantine], ignore_index=True),
-            resolution=indicator_resolution,
-            indicators=indicator_catalog,
-            departments=department_frame(records, departments_catalog),
-            benchmarks=benchmark_values,
-        ),
-        settings.sql_dir(),
-    )
-    context.log.info(f"published {result.path}")
-    with warehouse.read_only() as con:
-        for name in TABLES:
-            yield dg.MaterializeResult(
-                asset_key=table_key(name),
-                metadata={**_table_metadata(con, name), "warehouse": str(result.path)},
-            )
-        yield conflicting_actuals_check(con)
+def warehouse_models(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource, **frames: pd.DataFrame
+) -> Iterator[Any]:
+    """Load the frames into a new DuckDB file and `dbt build` there (write + audit)."""
+    build = build_of(context, warehouse)
+    removed = wap.clean_stale(warehouse.file, keep=build)
+    if removed:
+        context.log.info(f"removed leftovers of killed refreshes: {removed}")
+    loaded = dict(frames)
+    # raw.*_documents are the documents frames as CONTRACT §2's raw.documents lists them
+    for name in ("report_documents", "spreadsheet_documents"):
+        loaded[name] = documents_frame(files_from_frame(frames[name]))
+    started = time.perf_counter()
+    try:
+        outcome = build_and_audit(build, loaded)
+    except AuditFailed as exc:
+        # the events of the failed build still reach the UI: which test, which rows
+        if exc.outcome is not None:
+            yield from _events(build, exc.outcome)
+        record_failure(warehouse.file, context.run.run_id, "dbt build", exc.failures)
+        wap.discard(build)
+        raise dg.Failure(
+            description=str(exc),
+            allow_retries=False,
+            metadata={"failures": dg.MetadataValue.json(exc.failures)},
+        ) from exc
+    context.log.info(f"dbt build: {len(outcome.models)} models, {len(outcome.tests)} tests "
+                     f"in {outcome.seconds:.1f}s into {build.folder}")  # fmt: skip
+    mark = time.perf_counter()
+    yield from _events(build, outcome)
+    context.log.info(f"load + dbt {mark - started:.1f}s, events {time.perf_counter() - mark:.1f}s")
 
 
-def conflicting_actuals_check(con: Any) -> dg.AssetCheckResult:
-    conflicts: pd.DataFrame = con.execute(
-        """
-        SELECT a.region, a.indicator_id, a.period_start, a.period_end, a.source_kind,
-               coalesce(a.department, '') AS department, a.value, a.unit, a.source_location
-        FROM mart.fct_actual AS a
-        JOIN (SELECT DISTINCT v.region, v.indicator_id, v.period_end
-              FROM mart.fct_variance AS v WHERE v.has_conflicting_actuals) AS c
-          ON a.region = c.region AND a.indicator_id = c.indicator_id
-         AND a.period_end = c.period_end
-        ORDER BY a.indicator_id, a.period_end, a.source_location
-        """
-    ).df()
-    return dg.AssetCheckResult(
-        asset_key=table_key("mart.fct_variance"),
-        check_name="no_conflicting_actuals",
-        passed=conflicts.empty,
-        severity=dg.AssetCheckSeverity.WARN,
-        metadata={
-            "conflicting_values": len(conflicts),
-            "conflicts": dg.MetadataValue.md(markdown_table(conflicts, limit=50)),
+def _events(build: wap.Build, outcome: dbt.BuildOutcome) -> Iterator[Any]:
+    """A materialization per model built (upstream first), a check result per test."""
+    with wap.read_only(build.db) as con:
+        models = [
+            (node, _model_metadata(con, node.relation))
+            for node in outcome.models
+            if node.status == "success" and node.relation is not None
+        ]
+    for node, metadata in models:
+        yield dg.MaterializeResult(
+            asset_key=KEY_BY_UNIQUE_ID[node.unique_id],
+            metadata={**metadata, "built_in": str(build.folder), "dbt_seconds": node.seconds},
+        )
+    for node in outcome.tests:
+        result = _check_result(node)
+        if result is not None:
+            yield result
+
+
+def record_failure(target: Path, run_id: str, stage: str, failures: list[dict[str, Any]]) -> None:
+    """refresh_failure.json beside the warehouse: the failing checks with their rows."""
+    wap.record_failure(
+        target,
+        {
+            "run_id": run_id,
+            "stage": stage,
+            "failed_checks": failures,
+            "summary": describe_failures(failures),
+            "note": "Nothing was published: BI tools still see the last good warehouse.",
         },
     )
 
 
 @dg.asset(
-    group_name="warehouse",
+    group_name=GROUP,
     kinds={"parquet"},
     owners=OWNERS,
-    deps=[table_key(t) for t in TABLES],
-    code_version=code_fingerprint("export"),
+    deps=MART_KEYS,
 )
 @fail_fast_on_permanent_errors
-def mart_parquet(warehouse: WarehouseResource) -> dg.MaterializeResult:
-    """Every mart table and view as Parquet beside the warehouse, for BI tools and notebooks
-    that cannot open DuckDB; written to a new folder and renamed into place."""
+def mart_parquet(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> dg.MaterializeResult:
+    """Every mart table and view (and raw.documents) as Parquet, for BI tools and notebooks
+    that cannot open DuckDB: written into this run's build folder, published with it."""
     from gwr.export import export_parquet
 
-    out_dir = warehouse.file.parent / "parquet"
-    files = export_parquet(warehouse.file, out_dir)
+    build = build_of(context, warehouse)
+    files = export_parquet(build.db, build.parquet)
     return dg.MaterializeResult(
         metadata={
             "files": len(files),
-            "folder": dg.MetadataValue.path(str(out_dir)),
+            "folder": dg.MetadataValue.path(str(warehouse.file.parent / "parquet")),
             "tables": dg.MetadataValue.json(sorted(files)),
         }
     )

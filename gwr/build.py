@@ -1,20 +1,19 @@
-"""Assemble the warehouse: resolve indicators and departments, load the raw frames,
-run the SQL layers, and publish the file atomically (see `gwr.warehouse`)."""
+"""The frames the warehouse is built from (reference catalogs, resolutions, unit scales),
+loading them as typed `raw.*` tables, and the summary `gwr refresh` prints."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pandas as pd
-import yaml
 
-from gwr import warehouse
+from gwr import dbt, warehouse
 from gwr.departments import DepartmentCatalog
 from gwr.indicators import Catalog, Resolver
+from schemas.contract import contract, frame_columns, frame_types
 
 RESOLUTION_DTYPES = {
     "score": "float64",
@@ -22,10 +21,7 @@ RESOLUTION_DTYPES = {
     "provisional": "bool",
     "n": "int64",
 }
-RESOLUTION_COLUMNS = [
-    "indicator_text", "measure", "indicator_id", "method", "score", "provisional",
-    "best_candidate", "best_score", "n", "unit", "unit_base",
-]  # fmt: skip
+RESOLUTION_COLUMNS = frame_columns("indicator_resolution")
 
 
 def load_catalog(reference_dir: Path) -> Catalog:
@@ -38,10 +34,7 @@ def indicator_frame(reference_dir: Path) -> pd.DataFrame:
     return pd.DataFrame(load_catalog(reference_dir).to_records())
 
 
-BENCHMARK_COLUMNS = [
-    "region", "year", "indicator_id", "benchmark", "measure", "value", "unit", "source",
-    "value_base", "unit_base",
-]  # fmt: skip
+BENCHMARK_COLUMNS = frame_columns("benchmark_values")
 
 
 BENCHMARK_DTYPES = {"year": "int64", "value": "float64", "value_base": "float64"}
@@ -104,97 +97,186 @@ def resolve_indicators(frames: Iterable[pd.DataFrame], resolver: Resolver) -> pd
     return pd.DataFrame(rows, columns=RESOLUTION_COLUMNS).astype(RESOLUTION_DTYPES)
 
 
-def attach_indicator_ids(frame: pd.DataFrame, resolution: pd.DataFrame) -> pd.DataFrame:
-    if frame.empty:
-        return frame.assign(indicator_id=pd.Series(dtype="string"))
-    keyed = resolution[["indicator_text", "measure", "indicator_id"]]
-    out = frame.assign(indicator_text=frame["indicator_text"].fillna("")).merge(
-        keyed, on=["indicator_text", "measure"], how="left", validate="many_to_one"
+def department_catalog_frame(reference_dir: Path) -> pd.DataFrame:
+    """`raw.department_catalog`: data/reference/departments.csv, validated by
+    `DepartmentCatalog.load` (a missing file raises FileNotFoundError: permanent)."""
+    path = reference_dir / "departments.csv"
+    DepartmentCatalog.load(path)  # names the file and line when the CSV is malformed
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return frame.reindex(columns=frame_columns("department_catalog")).astype(
+        {"precedence": "int64"}
     )
-    return out
 
 
-def department_frame(records: pd.DataFrame, catalog: DepartmentCatalog) -> pd.DataFrame:
-    """`raw.departments`: every department that reported, with a stable id."""
+def department_resolution_frame(records: pd.DataFrame, catalog: DepartmentCatalog) -> pd.DataFrame:
+    """`raw.department_resolution`: every department name as written in the spreadsheets,
+    with the department it is (`DepartmentCatalog.describe`). Staging SQL attaches the ids
+    from it, so the frame pandera validated is loaded as it is."""
     names = sorted({n for n in records.get("department", pd.Series(dtype=str)).dropna() if n})
-    rows = [catalog.describe(name) for name in names]
-    return pd.DataFrame(
-        rows, columns=["department_id", "name_zh", "name_en", "function_id", "precedence"]
-    ).drop_duplicates("department_id")
-
-
-def attach_department_ids(records: pd.DataFrame, catalog: DepartmentCatalog) -> pd.DataFrame:
-    if records.empty:
-        return records.assign(department_id=pd.Series(dtype="string"))
-    return records.assign(
-        department_id=[
-            catalog.describe(n)["department_id"] if isinstance(n, str) and n else None
-            for n in records["department"]
-        ]
+    rows = [{"department": name, **catalog.describe(name)} for name in names]
+    return pd.DataFrame(rows, columns=frame_columns("department_resolution")).astype(
+        {"precedence": "int64"}
     )
 
 
-# ------------------------------------------------------------------------ documentation
+def unit_scales_frame(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """`raw.unit_scales`: base unit and factor (gwr.units.to_base) of every unit seen, ''
+    standing for no unit; the dbt test `value_base_scaled` checks value_base against it."""
+    from decimal import Decimal
+
+    from gwr.units import to_base
+
+    units: set[str] = {""}
+    for frame in frames:
+        if "unit" in frame.columns:
+            units.update(str(u) for u in frame["unit"].dropna())
+    rows = []
+    for unit in sorted(units):
+        base, unit_base = to_base(Decimal(1), unit)
+        rows.append({"unit": unit, "unit_base": unit_base or None, "factor": float(base)})
+    return pd.DataFrame(rows, columns=frame_columns("unit_scales"))
 
 
-def load_column_docs(sql_dir: Path) -> dict[str, Any]:
-    path = sql_dir / "marts" / "schema.yml"
-    if not path.exists():
-        return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+# ------------------------------------------------------------------------------ load
 
 
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+def load_raw(db: Path, frames: Mapping[str, pd.DataFrame]) -> dict[str, int]:
+    """Create `raw.<frame>` for every frame of the contract in the DuckDB file `db`, typed
+    as the contract says (an all-null column keeps its type), and insert the frame's
+    columns by name. A frame the contract names but `frames` lacks loads empty; a contract
+    column the frame lacks (an anticipated one) loads as typed NULLs. Returns row counts."""
+    unknown = set(frames) - set(contract()["frames"])
+    if unknown:
+        raise ValueError(f"frames not in schemas/contract.yml: {sorted(unknown)}")
+    counts: dict[str, int] = {}
+    con = duckdb.connect(str(db))
+    try:
+        con.execute("CREATE SCHEMA IF NOT EXISTS raw")
+        for name in contract()["frames"]:
+            types = frame_types(name)
+            cols = ", ".join(f'"{c}" {t}' for c, t in types.items())
+            con.execute(f'CREATE OR REPLACE TABLE raw."{name}" ({cols})')
+            frame = frames.get(name)
+            if frame is None or frame.empty:
+                counts[name] = 0
+                continue
+            present = [c for c in types if c in frame.columns]
+            view = f"_frame_{name}"
+            con.register(view, frame[present])
+            quoted = ", ".join(f'"{c}"' for c in present)
+            con.execute(f'INSERT INTO raw."{name}" ({quoted}) SELECT {quoted} FROM "{view}"')
+            con.unregister(view)
+            counts[name] = len(frame)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return counts
 
 
-def comment_statements(docs: dict[str, Any]) -> list[str]:
-    """COMMENT ON statements (Chinese / English) from sql/marts/schema.yml, so that BI
-    tools show the same documentation the tests are written next to."""
-    out: list[str] = []
-    for table, spec in (docs.get("tables") or {}).items():
-        kind = "VIEW" if spec.get("view") else "TABLE"
-        desc = f"{spec.get('zh', '')} | {spec.get('en', '')}".strip(" |")
-        if desc:
-            out.append(f"COMMENT ON {kind} {table} IS {_quote(desc)}")
-        for column, cspec in (spec.get("columns") or {}).items():
-            cdesc = f"{cspec.get('zh', '')} | {cspec.get('en', '')}".strip(" |")
-            if cdesc:
-                out.append(f'COMMENT ON COLUMN {table}."{column}" IS {_quote(cdesc)}')
-    return out
+class AuditFailed(RuntimeError):
+    """The build did not pass its audit: nothing was published. `failures` names each
+    failing dbt test or expectation with its failing rows."""
+
+    def __init__(
+        self,
+        message: str,
+        failures: list[dict[str, Any]],
+        outcome: dbt.BuildOutcome | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.failures = failures
+        self.outcome = outcome  # the dbt build, when that is what failed
 
 
-# ------------------------------------------------------------------------------ build
+def dbt_failures(outcome: dbt.BuildOutcome) -> list[dict[str, Any]]:
+    """The blocking (and warning) nodes of a dbt build as plain dicts, for messages,
+    check metadata and refresh_failure.json."""
+    return [
+        {
+            "kind": "dbt " + n.resource_type,
+            "name": n.name,
+            "on": n.attached_to or n.relation,
+            "column": n.column,
+            "status": n.status,
+            "severity": n.severity or "error",
+            "failures": n.failures,
+            "message": n.message,
+            "rows": n.failing_rows,
+        }
+        for n in outcome.nodes
+        if n.blocking or n.status == "warn"
+    ]
 
 
-@dataclass
-class WarehouseInputs:
-    documents: pd.DataFrame
-    statements: pd.DataFrame
-    records: pd.DataFrame
-    quarantine: pd.DataFrame
-    resolution: pd.DataFrame
-    indicators: pd.DataFrame
-    departments: pd.DataFrame
-    benchmarks: pd.DataFrame | None = None
+def describe_failures(failures: list[dict[str, Any]], limit: int = 3) -> str:
+    """One line per failure: `dbt test unique_fct_target_target_id on mart.fct_target
+    (target_id): 1 failing row(s), e.g. {...}`."""
+    lines = []
+    for f in failures:
+        where = f" on {f['on']}" + (f" ({f['column']})" if f.get("column") else "")
+        count = f": {f['failures']} failing row(s)" if f.get("failures") else ""
+        rows = f.get("rows") or []
+        sample = f", e.g. {rows[:limit]}" if rows else ""
+        message = f" ({f['message']})" if not rows and f.get("message") else ""
+        lines.append(
+            f"{f['kind']} {f['name']}{where} {f['status'].upper()}{count}{sample}{message}"
+        )
+    return "\n".join(lines)
 
 
-def build_warehouse(target: Path, inputs: WarehouseInputs, sql_dir: Path) -> warehouse.BuildResult:
-    frames = {
-        "raw.documents": inputs.documents,
-        "raw.report_statements": inputs.statements,
-        "raw.sheet_records": inputs.records,
-        "raw.quarantine": inputs.quarantine,
-        "raw.indicator_resolution": inputs.resolution,
-        "raw.indicators": inputs.indicators,
-        "raw.departments": inputs.departments,
-        "raw.benchmarks": (
-            inputs.benchmarks if inputs.benchmarks is not None else empty_benchmarks()
-        ),
-    }
-    return warehouse.build(
-        target, frames, sql_dir, after_build=comment_statements(load_column_docs(sql_dir))
-    )
+def build_and_audit(
+    build: warehouse.Build, frames: Mapping[str, pd.DataFrame], *, tests: bool = True
+) -> dbt.BuildOutcome:
+    """Write and audit (dbt): load the frames into the build's new file and `dbt build`
+    there. Raises AuditFailed when a model errored or an ERROR-level test failed."""
+    load_raw(build.db, frames)
+    outcome = dbt.build(build.db, build.work, tests=tests)
+    if not outcome.success:
+        failures = dbt_failures(outcome)
+        blocking = [f for f in failures if f["severity"] != "warn" or f["status"] == "error"]
+        raise AuditFailed(
+            "dbt build failed its audit; nothing was published:\n" + describe_failures(blocking),
+            failures,
+            outcome,
+        )
+    return outcome
+
+
+def build_warehouse(
+    target: Path,
+    frames: Mapping[str, pd.DataFrame],
+    *,
+    quality: bool = True,
+    tests: bool = True,
+    build_id: str | None = None,
+) -> dict[str, int]:
+    """The whole write-audit-publish in one call (what the Dagster assets do step by step):
+    a new build folder, the frames loaded, `dbt build`, the Great Expectations suite (when
+    `quality`; `tests=False` skips the dbt tests too: test harnesses only), the Parquet
+    export, then `warehouse.publish`. On a failed audit the build
+    is discarded, the published warehouse stays, and AuditFailed says why. Returns the
+    published row counts."""
+    from gwr.export import export_parquet
+
+    build = warehouse.build_for(target, build_id)
+    warehouse.clean_stale(target, keep=build)
+    try:
+        build_and_audit(build, frames, tests=tests)
+        if quality:
+            from gwr.quality import run_warehouse_suite
+
+            report = run_warehouse_suite(build.db, build.docs, previous=target)
+            if not report.success:
+                raise AuditFailed(
+                    "quality suite failed; nothing was published:\n" + report.format(),
+                    report.failure_dicts(),
+                )
+        export_parquet(build.db, build.parquet)
+        counts = warehouse.row_counts(build.db)
+        warehouse.publish(build, {"row_counts": counts})
+        return counts
+    finally:
+        warehouse.discard(build)
 
 
 def summarize(path: Path) -> dict[str, Any]:

@@ -10,13 +10,13 @@ a half-written file.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
-import uuid
 from pathlib import Path
 
 import duckdb
+
+from gwr.warehouse import replace_dir
 
 EXPORT_SCHEMA = "mart"
 EXTRA_TABLES = {"raw.documents": "documents"}
@@ -75,24 +75,3 @@ def export_parquet(db_path: Path, out_dir: Path) -> dict[str, Path]:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return written
-
-
-def replace_dir(built: Path, target: Path) -> None:
-    """Put the directory `built` at `target`, replacing what was there.
-
-    Two renames on one file system: the old directory is moved aside, the new one moved
-    in, then the old one deleted. If the second rename fails the old one is put back.
-    (Between the two renames `target` is briefly absent; nothing is ever half-written.)
-    """
-    old = target.with_name(f".{target.name}.old-{uuid.uuid4().hex[:8]}")
-    had_old = target.exists()
-    if had_old:
-        os.replace(target, old)
-    try:
-        os.replace(built, target)
-    except OSError:
-        if had_old:
-            os.replace(old, target)
-        raise
-    if had_old:
-        shutil.rmtree(old, ignore_errors=True)

@@ -419,26 +419,18 @@ def read_spreadsheets(
         result.regions[f.rel_path] = region.name if region else None
         if region is None and parsed["records"]:
             result.unresolved_regions[f.rel_path] = (
-                "no folder or title names a division, and the reports name several or none"
+                "no folder or title names a division (the warehouse's single region, if "
+                "there is one, is given in staging)"
             )
         for rec in parsed["records"]:
-            if region is None:
-                quarantine.append(
-                    _quarantine_row(
-                        f,
-                        f"{f.rel_path}!{rec['sheet']}!row {rec['row']}",
-                        rec,
-                        "region unknown: put the file in a folder named after its region "
-                        "or name the region in its title",
-                        loaded_at,
-                    )
-                )
-                continue
+            # A record whose region neither the folder nor the title names keeps region
+            # NULL: staging SQL gives it the warehouse's single region (CONTRACT §1.2), or
+            # sets it aside in mart.quarantine. So reading sheets needs no report.
             rows.append(
                 {
                     "record_id": short_id(
                         f.document_id,
-                        region.code,
+                        region.code if region else "",
                         rec["department"],
                         rec["period_start"],
                         rec["period_end"],
@@ -449,8 +441,8 @@ def read_spreadsheets(
                     ),
                     "document_id": f.document_id,
                     "path": f.rel_path,
-                    "region": region.name,
-                    "region_code": region.code,
+                    "region": region.name if region else None,
+                    "region_code": region.code if region else None,
                     "indicator_text": rec["indicator"],
                     **{k: rec.get(k) for k in RECORD_COLUMNS if k in rec},
                 }
@@ -476,3 +468,33 @@ def documents_frame(files: Iterable[InputFile], loaded_at: str | None = None) ->
         ],
         columns=["document_id", "path", "kind", "bytes", "loaded_at"],
     )
+
+
+def _location(row: dict[str, Any]) -> str:
+    """Where a frame row came from: `path#chars=a-b` (a report statement) or
+    `path!sheet!row N` (a spreadsheet record)."""
+    if "sheet" in row and "row" in row:
+        return f"{row['path']}!{row['sheet']}!row {row['row']}"
+    return f"{row['path']}#chars={row.get('char_start')}-{row.get('char_end')}"
+
+
+def quarantine_rejected(rejected: pd.DataFrame, loaded_at: str | None = None) -> pd.DataFrame:
+    """Rows a row-level pandera check failed (`schemas.split_invalid`), as quarantine rows:
+    the document, where in it (quote offsets or file!sheet!row), the failed checks and the
+    row itself as JSON, so the rest of the frame can be published."""
+    stamp = loaded_at or now_utc()
+    rows = []
+    for rec in rejected.to_dict("records"):
+        checks = rec.pop("failed_checks", "")
+        quote = rec.get("quote")
+        rows.append(
+            {
+                "document_id": rec["document_id"],
+                "path": rec["path"],
+                "source_location": _location(rec),
+                "raw": json.dumps(rec, ensure_ascii=False, default=str),
+                "reason": f"failed row check: {checks}" + (f" (quote: {quote})" if quote else ""),
+                "loaded_at": stamp,
+            }
+        )
+    return _frame(rows, QUARANTINE_COLUMNS)

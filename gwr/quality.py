@@ -1,18 +1,26 @@
-"""Data quality: a Great Expectations suite over the warehouse, derived from schema.yml.
+"""Data quality: a Great Expectations suite that watches the *data* of a built warehouse.
 
-`sql/marts/schema.yml` documents every mart table and column and lists, dbt style, the
-tests that must hold next to each column (`not_null`, `unique`, `accepted_values`,
-`relationships`, `between`) and cross-column tests at table level
-(`unique_combination_of_columns`, `column_a_ge_column_b`, `value_base_matches_unit`).
-`compile_checks` turns that file into plain `Check`s (no Great Expectations needed);
-`run_warehouse_suite` reads every table from the DuckDB file (read-only), runs one
-expectation suite per table and writes HTML Data Docs beside the warehouse.
+The contract (keys, vocabularies, relationships, spans, base-unit scaling) is held by the
+dbt tests next to the columns (`sql/models/marts/schema.yml`). This suite watches what a
+contract cannot state, on the file being built, before it is published:
 
-Cross-column tests that Great Expectations has no expectation for are computed here as
-a derived column holding a message for every bad row and null otherwise (e.g.
-``check:value_base_matches_unit`` = ``"target t1: 410 亿元 -> 41000000000 元, found
-4100000000 元"``), and the suite expects that column to be null: the Data Docs then show
-which rows are wrong and why.
+- value ranges per measure (a growth rate of 500 %, a negative count: WARN, mostly);
+- attainment ratios and expected progress within their plausible ranges;
+- the shares of `no_data` and `not_comparable` variance rows (WARN above a set share);
+- row counts against the last published warehouse: a night that loses more than
+  `max_actual_loss` of `fct_actual` rows while no input file was removed fails (ERROR):
+  that is a parser or SQL regression, not news.
+
+Severity: an expectation's `meta.severity` is `error` (blocks publication) or `warn`
+(publishes, shows in the check metadata). Thresholds: `Thresholds`, each overridable by an
+environment variable (`GWR_MAX_ACTUAL_LOSS` …), documented in the README.
+
+Great Expectations runs on a pandas data source over frames read from the DuckDB file with
+SQL (one `SELECT` per table). Its SQL data source over DuckDB (duckdb-engine) was tried with
+GX 1.24 and duckdb 2.0: every metric failed (GX reads a result after closing its connection,
+and duckdb-engine has then discarded it), so the frames are read here, read-only, and the
+file is closed before GX starts. Data Docs are post-processed to render offline: the CDN
+stylesheets and scripts GX links to are replaced by an inline stylesheet.
 
 Great Expectations takes seconds to import, so it is imported inside the functions that
 need it, never when this module is loaded.
@@ -22,222 +30,145 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pandas as pd
-import yaml
 
-from gwr.export import replace_dir
+from gwr.warehouse import replace_dir
 
 SITE_NAME = "gwr_quality"
 DATA_SOURCE = "gwr_warehouse"
-CHECK_PREFIX = "check:"
-# A relationships test with more parent ids than this is checked through a derived column
-# instead of `expect_column_values_to_be_in_set`, which would print every id in Data Docs.
-MAX_VALUE_SET = 500
 RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 20}
-REL_TOLERANCE = 1e-9
+ERROR, WARN = "error", "warn"
 
 
-# ---------------------------------------------------------------------------- checks
+def _env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    return float(raw) if raw not in (None, "") else default
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """What the suite tolerates. Each default can be overridden by the environment."""
+
+    max_actual_loss: float = 0.2  # GWR_MAX_ACTUAL_LOSS: share of fct_actual rows a night may lose
+    max_no_data_share: float = 0.9  # GWR_MAX_NO_DATA_SHARE (WARN)
+    max_not_comparable_share: float = 0.6  # GWR_MAX_NOT_COMPARABLE_SHARE (WARN)
+    mostly: float = 0.99  # GWR_RANGE_MOSTLY: share of rows a range must hold for
+
+    @classmethod
+    def from_env(cls) -> Thresholds:
+        d = cls()
+        return cls(
+            max_actual_loss=_env_float("GWR_MAX_ACTUAL_LOSS", d.max_actual_loss),
+            max_no_data_share=_env_float("GWR_MAX_NO_DATA_SHARE", d.max_no_data_share),
+            max_not_comparable_share=_env_float(
+                "GWR_MAX_NOT_COMPARABLE_SHARE", d.max_not_comparable_share
+            ),
+            mostly=_env_float("GWR_RANGE_MOSTLY", d.mostly),
+        )
+
+
+# Plausible ranges of `value` per measure, as written (CONTRACT §2 vocabularies).
+VALUE_RANGES: dict[str, tuple[float | None, float | None]] = {
+    "growth_pct": (-100.0, 1000.0),  # 增长N倍 is N*100 %: ten-fold growth is the ceiling
+    "pp_change": (-100.0, 100.0),
+    "ratio_pct": (0.0, 100.0),
+    "count": (0.0, None),
+    "amount": (0.0, None),
+}
 
 
 @dataclass(frozen=True)
 class Check:
-    """One expectation to run on one table (independent of Great Expectations).
-
-    `expectation` is the GX expectation class name (``ExpectColumnValuesToBeUnique``),
-    `kwargs` its arguments, `test` the schema.yml test it comes from, and `derive`,
-    when set, names the derived column the table frame must be given first.
-    """
+    """One expectation on one table (independent of Great Expectations)."""
 
     table: str
-    test: str
-    expectation: str
+    name: str  # what the README and the check metadata call it
+    expectation: str  # GX expectation class name
     kwargs: dict[str, Any]
-    derive: tuple[str, dict[str, Any]] | None = None
-    notes: str | None = None  # the column's zh/en documentation, shown in Data Docs
+    severity: str = WARN
+    derive: tuple[str, str] | None = None  # (column, measure): value of that measure only
+    notes: str | None = None
 
     @property
     def columns(self) -> list[str]:
-        kw = self.kwargs
-        if "column" in kw:
-            return [kw["column"]]
-        if "column_list" in kw:
-            return list(kw["column_list"])
-        return [kw[k] for k in ("column_A", "column_B") if k in kw]
+        return [self.kwargs["column"]] if "column" in self.kwargs else []
 
 
-def load_schema(sql_dir: Path | None = None) -> dict[str, Any]:
-    """`sql/marts/schema.yml` as a dict (`sql_dir` defaults to `gwr.settings.sql_dir()`)."""
-    if sql_dir is None:
-        from gwr.settings import sql_dir as default_sql_dir
-
-        sql_dir = default_sql_dir()
-    path = sql_dir / "marts" / "schema.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-
-
-def _one_key(test: Any) -> tuple[str, Any]:
-    if isinstance(test, str):
-        return test, None
-    if isinstance(test, dict) and len(test) == 1:
-        ((name, arg),) = test.items()
-        return str(name), arg
-    raise ValueError(f"a test is a name or a one-key mapping, not {test!r}")
-
-
-def _column_check(table: str, column: str, test: Any) -> Check:
-    name, arg = _one_key(test)
-    if name == "not_null":
-        return Check(table, name, "ExpectColumnValuesToNotBeNull", {"column": column})
-    if name == "unique":
-        return Check(table, name, "ExpectColumnValuesToBeUnique", {"column": column})
-    if name == "accepted_values":
-        values = arg["values"] if isinstance(arg, dict) else arg
-        return Check(
-            table,
-            name,
-            "ExpectColumnValuesToBeInSet",
-            {"column": column, "value_set": list(values)},
+def suite_checks(
+    thresholds: Thresholds, previous_actuals: int | None, inputs_removed: bool
+) -> dict[str, list[Check]]:
+    """The expectations, by table. `previous_actuals` is the published warehouse's
+    fct_actual row count (None: nothing published yet); `inputs_removed` whether an input
+    file of that warehouse is missing now (then fewer rows are expected)."""
+    checks: dict[str, list[Check]] = {"mart.fct_target": [], "mart.fct_actual": []}
+    for table in checks:
+        for measure, (lo, hi) in VALUE_RANGES.items():
+            column = f"value [{measure}]"
+            kwargs: dict[str, Any] = {"column": column, "mostly": thresholds.mostly}
+            if lo is not None:
+                kwargs["min_value"] = lo
+            if hi is not None:
+                kwargs["max_value"] = hi
+            note = f"value of {measure} rows within [{lo}, {hi}]"
+            checks[table].append(
+                Check(
+                    table,
+                    f"value_range_{measure}",
+                    "ExpectColumnValuesToBeBetween",
+                    kwargs,
+                    WARN,
+                    derive=("value", measure),
+                    notes=note,
+                )
+            )
+    loss = (
+        f"no more than {thresholds.max_actual_loss:.0%} of the published warehouse's "
+        f"{previous_actuals} actual rows lost while no input was removed"
+    )
+    checks["mart.fct_actual"].append(
+        Check(
+            "mart.fct_actual",
+            "rows_not_lost",
+            "ExpectTableRowCountToBeBetween",
+            {"min_value": _min_rows(previous_actuals, thresholds, inputs_removed)},
+            ERROR,
+            notes=loss,
         )
-    if name == "relationships":
-        # value_set is filled in from the other table when the suite runs
-        return Check(
-            table,
-            name,
-            "ExpectColumnValuesToBeInSet",
-            {"column": column, "value_set": []},
-            derive=("relationships", {"column": column, "to": arg["to"], "field": arg["field"]}),
-        )
-    if name == "between":
-        kwargs: dict[str, Any] = {"column": column}
-        if arg.get("min") is not None:
-            kwargs["min_value"] = arg["min"]
-        if arg.get("max") is not None:
-            kwargs["max_value"] = arg["max"]
-        if arg.get("mostly") is not None:
-            kwargs["mostly"] = float(arg["mostly"])
-        return Check(table, name, "ExpectColumnValuesToBeBetween", kwargs)
-    raise ValueError(f"{table}.{column}: unknown test {name!r}")
+    )
+    variance = [
+        Check("mart.fct_variance", "attainment_ratio_plausible", "ExpectColumnValuesToBeBetween",
+              {"column": "attainment_ratio", "min_value": -10, "max_value": 10,
+               "mostly": thresholds.mostly}, WARN),
+        Check("mart.fct_variance", "expected_progress_in_0_1", "ExpectColumnValuesToBeBetween",
+              {"column": "expected_progress", "min_value": 0, "max_value": 1}, ERROR),
+        Check("mart.fct_variance", "no_data_share", "ExpectColumnValuesToNotBeInSet",
+              {"column": "status", "value_set": ["no_data"],
+               "mostly": round(1 - thresholds.max_no_data_share, 6)}, WARN,
+              notes=f"at most {thresholds.max_no_data_share:.0%} of variance rows no_data"),
+        Check("mart.fct_variance", "not_comparable_share", "ExpectColumnValuesToNotBeInSet",
+              {"column": "status", "value_set": ["not_comparable"],
+               "mostly": round(1 - thresholds.max_not_comparable_share, 6)}, WARN,
+              notes=f"at most {thresholds.max_not_comparable_share:.0%} not_comparable"),
+    ]  # fmt: skip
+    checks["mart.fct_variance"] = variance
+    return checks
 
 
-def _table_check(table: str, test: Any) -> Check:
-    name, arg = _one_key(test)
-    if name == "unique_combination_of_columns":
-        return Check(table, name, "ExpectCompoundColumnsToBeUnique", {"column_list": list(arg)})
-    if name == "column_a_ge_column_b":
-        return Check(
-            table,
-            name,
-            "ExpectColumnPairValuesAToBeGreaterThanB",
-            {
-                "column_A": arg["a"],
-                "column_B": arg["b"],
-                "or_equal": True,
-                "ignore_row_if": "either_value_is_missing",
-            },
-        )
-    if name == "value_base_matches_unit":
-        column = f"{CHECK_PREFIX}value_base_matches_unit({arg['value']},{arg['unit']})"
-        return Check(
-            table,
-            name,
-            "ExpectColumnValuesToBeNull",
-            {"column": column},
-            derive=("value_base_matches_unit", dict(arg)),
-        )
-    raise ValueError(f"{table}: unknown table test {name!r}")
-
-
-def compile_checks(schema: dict[str, Any]) -> dict[str, list[Check]]:
-    """Every test in schema.yml as a `Check`, grouped by table, in file order."""
-    out: dict[str, list[Check]] = {}
-    for table, spec in (schema.get("tables") or {}).items():
-        checks: list[Check] = []
-        for column, cspec in (spec.get("columns") or {}).items():
-            cspec = cspec or {}
-            notes = " | ".join(str(cspec[k]) for k in ("zh", "en") if cspec.get(k)) or None
-            for test in cspec.get("tests") or []:
-                checks.append(replace(_column_check(table, column, test), notes=notes))
-        for test in spec.get("tests") or []:
-            checks.append(_table_check(table, test))
-        out[table] = checks
-    return out
-
-
-# ------------------------------------------------------------------ derived columns
-
-
-def _missing(x: Any) -> bool:
-    try:
-        return bool(pd.isna(x))
-    except (TypeError, ValueError):  # lists and other non-scalars
-        return False
-
-
-def _decimal(x: Any) -> Decimal | None:
-    if _missing(x):
-        return None
-    try:
-        return Decimal(repr(float(x))) if isinstance(x, float) else Decimal(str(x))
-    except (InvalidOperation, ValueError):
-        return None
-
-
-def _text(x: Any) -> str | None:
-    if _missing(x):
-        return None
-    s = str(x)
-    return s or None
-
-
-def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= REL_TOLERANCE * max(1.0, abs(a), abs(b))
-
-
-def value_base_problem(value: Any, unit: Any, value_base: Any, unit_base: Any) -> str | None:
-    """None when (value_base, unit_base) is what `gwr.units.to_base(value, unit)` gives;
-    otherwise a short message saying what was expected and what was found."""
-    from gwr.units import to_base
-
-    v, vb = _decimal(value), _decimal(value_base)
-    u, ub = _text(unit), _text(unit_base)
-    if v is None:
-        if vb is None:
-            return None
-        return f"value is null but value_base is {vb.normalize():f} {ub or ''}".rstrip()
-    want_v, want_u = to_base(v, u or "")
-    want_u = want_u or None
-    found = "null" if vb is None else f"{vb.normalize():f} {ub or ''}".rstrip()
-    expected = f"{want_v.normalize():f} {want_u or ''}".rstrip()
-    if vb is None or not _close(float(want_v), float(vb)) or want_u != ub:
-        return f"{v.normalize():f} {u or ''} -> {expected}, found {found}".replace("  ", " ")
-    return None
-
-
-def _derive_value_base(frame: pd.DataFrame, arg: dict[str, Any]) -> pd.Series:
-    """The message of `value_base_problem` for every row (prefixed with the row's first
-    column, its key), None where value_base is right."""
-    cols = [arg["value"], arg["unit"], arg["value_base"], arg["unit_base"]]
-    missing = [c for c in cols if c not in frame.columns]
-    if missing:
-        return pd.Series([f"missing column(s) {missing}"] * max(len(frame), 1), dtype=object)
-    key = frame.columns[0]
-    out = []
-    for row in frame[[key, *cols]].itertuples(index=False, name=None):
-        problem = value_base_problem(*row[1:])
-        out.append(None if problem is None else f"{row[0]}: {problem}")
-    return pd.Series(out, index=frame.index, dtype=object)
+def _min_rows(previous: int | None, thresholds: Thresholds, inputs_removed: bool) -> int:
+    if previous is None or inputs_removed:
+        return 0
+    return math.ceil(previous * (1 - thresholds.max_actual_loss))
 
 
 # ---------------------------------------------------------------------------- report
@@ -245,9 +176,10 @@ def _derive_value_base(frame: pd.DataFrame, arg: dict[str, Any]) -> pd.Series:
 
 @dataclass
 class FailedExpectation:
-    expectation: str  # GX expectation type, e.g. expect_column_values_to_be_unique
-    test: str  # the schema.yml test, e.g. unique
+    expectation: str  # GX expectation type, e.g. expect_column_values_to_be_between
+    test: str  # the check's name, e.g. rows_not_lost
     columns: list[str]
+    severity: str = ERROR
     unexpected_count: int | None = None
     unexpected_percent: float | None = None
     partial_unexpected_list: list[Any] = field(default_factory=list)
@@ -256,7 +188,7 @@ class FailedExpectation:
 
     def describe(self) -> str:
         cols = ", ".join(self.columns)
-        bits = [f"{self.test}({cols})"]
+        bits = [f"{self.test}({cols}) [{self.severity.upper()}]"]
         if self.unexpected_count is not None:
             bits.append(f"{self.unexpected_count} unexpected")
         if self.partial_unexpected_list:
@@ -271,7 +203,7 @@ class FailedExpectation:
 @dataclass
 class TableResult:
     table: str
-    success: bool
+    success: bool  # no ERROR-level failure
     rows: int
     evaluated: int
     failed: list[FailedExpectation] = field(default_factory=list)
@@ -283,7 +215,7 @@ class TableResult:
 
 @dataclass
 class SuiteReport:
-    success: bool
+    success: bool  # no ERROR-level expectation failed (WARN ones may have)
     tables: list[TableResult]
     docs_index: Path
     seconds: float = 0.0
@@ -299,6 +231,23 @@ class SuiteReport:
     def failures(self) -> list[tuple[str, FailedExpectation]]:
         return [(t.table, f) for t in self.tables for f in t.failed]
 
+    def failure_dicts(self) -> list[dict[str, Any]]:
+        """Failures as plain dicts, shaped like `gwr.build.dbt_failures`."""
+        return [
+            {
+                "kind": "expectation",
+                "name": f.test,
+                "on": table,
+                "column": ", ".join(f.columns) or None,
+                "status": "fail",
+                "severity": f.severity,
+                "failures": f.unexpected_count,
+                "message": f.describe(),
+                "rows": f.partial_unexpected_list[:20],
+            }
+            for table, f in self.failures
+        ]
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["docs_index"] = str(self.docs_index)
@@ -313,7 +262,7 @@ class SuiteReport:
             f"on {len(self.tables)} tables in {self.seconds:.1f} s"
         ]
         for t in self.tables:
-            mark = "ok  " if t.success else "FAIL"
+            mark = "ok  " if not t.failed else ("warn" if t.success else "FAIL")
             lines.append(f"  {mark} {t.table:<30} {t.passed}/{t.evaluated}  ({t.rows} rows)")
             for f in t.failed:
                 lines.append(f"         - {f.describe()}")
@@ -341,97 +290,45 @@ def _jsonable(x: Any) -> Any:
 # ------------------------------------------------------------------------- reading
 
 
-def _relations(con: duckdb.DuckDBPyConnection) -> set[str]:
-    rows = con.execute(
-        "SELECT schema_name || '.' || table_name FROM duckdb_tables() "
-        "WHERE database_name = current_database() "
-        "UNION ALL SELECT schema_name || '.' || view_name FROM duckdb_views() "
-        "WHERE database_name = current_database() AND NOT internal"
-    ).fetchall()
-    return {r[0] for r in rows}
-
-
-def _read_tables(
-    db_path: Path, checks: dict[str, list[Check]]
-) -> tuple[dict[str, pd.DataFrame], dict[tuple[str, str], list[Any]]]:
-    """Every table named in schema.yml (sorted by all columns, so runs are identical) and
-    the parent id sets the relationships tests need."""
-    frames: dict[str, pd.DataFrame] = {}
-    parents: dict[tuple[str, str], list[Any]] = {}
+def _read(db_path: Path, tables: Iterable[str]) -> dict[str, pd.DataFrame]:
+    """Every table the suite covers, sorted by all columns so runs are identical."""
     con = duckdb.connect(str(db_path), read_only=True)
     try:
-        present = _relations(con)
-        for table in checks:
-            if table in present:
-                frames[table] = con.execute(f"SELECT * FROM {table} ORDER BY ALL").df()
-        for check in (c for cs in checks.values() for c in cs):
-            if check.derive and check.derive[0] == "relationships":
-                to, fld = check.derive[1]["to"], check.derive[1]["field"]
-                if (to, fld) in parents or to not in present:
-                    continue
-                try:
-                    rows = con.execute(
-                        f'SELECT DISTINCT "{fld}" FROM {to} WHERE "{fld}" IS NOT NULL ORDER BY 1'
-                    ).fetchall()
-                except duckdb.Error:
-                    continue
-                parents[(to, fld)] = [r[0] for r in rows]
+        return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").df() for t in tables}
     finally:
         con.close()
-    return frames, parents
 
 
-def _prepare(
-    table: str,
-    frame: pd.DataFrame,
-    checks: list[Check],
-    parents: dict[tuple[str, str], list[Any]],
-) -> tuple[pd.DataFrame, list[Check], list[FailedExpectation]]:
-    """Add derived columns, fill in relationship value sets; report checks that cannot
-    run at all (parent table missing) as failures without asking GX."""
+def published_baseline(previous: Path | None) -> tuple[int | None, set[str]]:
+    """fct_actual rows and input paths of the published warehouse (None, {}: none)."""
+    if previous is None or not previous.exists():
+        return None, set()
+    con = duckdb.connect(str(previous), read_only=True)
+    try:
+        (rows,) = con.execute("SELECT count(*) FROM mart.fct_actual").fetchone()  # type: ignore[misc]
+        paths = {p for (p,) in con.execute("SELECT path FROM raw.documents").fetchall()}
+    except duckdb.Error:  # an older layout: no baseline rather than a false alarm
+        return None, set()
+    finally:
+        con.close()
+    return int(rows), paths
+
+
+def _input_paths(db_path: Path) -> set[str]:
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return {p for (p,) in con.execute("SELECT path FROM raw.documents").fetchall()}
+    finally:
+        con.close()
+
+
+def _derive(frame: pd.DataFrame, checks: list[Check]) -> pd.DataFrame:
     frame = frame.copy()
-    ready: list[Check] = []
-    broken: list[FailedExpectation] = []
     for check in checks:
-        if check.derive is None:
-            ready.append(check)
-            continue
-        kind, arg = check.derive
-        if kind == "value_base_matches_unit":
-            frame[check.kwargs["column"]] = _derive_value_base(frame, arg)
-            ready.append(check)
-        elif kind == "relationships":
-            key = (arg["to"], arg["field"])
-            if key not in parents:
-                broken.append(
-                    FailedExpectation(
-                        expectation="expect_column_values_to_be_in_set",
-                        test="relationships",
-                        columns=[arg["column"]],
-                        exception=f"{arg['to']}.{arg['field']} does not exist",
-                    )
-                )
-                continue
-            ids = parents[key]
-            if len(ids) <= MAX_VALUE_SET:
-                ready.append(replace(check, kwargs={**check.kwargs, "value_set": ids}))
-            else:
-                column = f"{CHECK_PREFIX}{arg['column']}_in_{arg['to']}.{arg['field']}"
-                known = set(ids)
-                src = arg["column"]
-                if src in frame.columns:
-                    frame[column] = [
-                        None if _missing(v) or v in known else f"{v!s} not in {arg['to']}"
-                        for v in frame[src]
-                    ]
-                else:
-                    frame[column] = f"missing column {src}"
-                ready.append(
-                    replace(
-                        check, expectation="ExpectColumnValuesToBeNull", kwargs={"column": column}
-                    )
-                )
-    return frame, ready, broken
+        if check.derive is not None:
+            column, measure = check.derive
+            frame[check.kwargs["column"]] = frame[column].where(frame["measure"] == measure)
+    return frame
 
 
 # ------------------------------------------------------------------------------ run
@@ -460,15 +357,10 @@ def _quiet_context(docs_root: Path) -> Any:
     return context
 
 
-def _failed(result: Any, test_of: Callable[[Any], str]) -> FailedExpectation:
+def _failed(result: Any, meta_of: Callable[[Any], dict[str, Any]]) -> FailedExpectation:
     cfg = result.expectation_config
     kw = cfg.kwargs
-    cols = (
-        [kw["column"]]
-        if "column" in kw
-        else list(kw.get("column_list") or [])
-        or [kw[k] for k in ("column_A", "column_B") if k in kw]
-    )
+    meta = meta_of(cfg)
     res = dict(result.result or {})
     exc = result.exception_info or {}
     message = None
@@ -476,8 +368,9 @@ def _failed(result: Any, test_of: Callable[[Any], str]) -> FailedExpectation:
         message = exc.get("exception_message")
     return FailedExpectation(
         expectation=cfg.type,
-        test=test_of(cfg),
-        columns=cols,
+        test=meta.get("check", cfg.type),
+        columns=[kw["column"]] if "column" in kw else [],
+        severity=meta.get("severity", ERROR),
         unexpected_count=res.get("unexpected_count"),
         unexpected_percent=_jsonable(res.get("unexpected_percent")),
         partial_unexpected_list=_jsonable(list(res.get("partial_unexpected_list") or [])),
@@ -486,15 +379,54 @@ def _failed(result: Any, test_of: Callable[[Any], str]) -> FailedExpectation:
     )
 
 
+# Data Docs link Bootstrap, jQuery, Font Awesome … from CDNs; offline (and inside a
+# network-less CI) those never load. They are dropped and this stylesheet is inlined.
+_EXTERNAL = re.compile(
+    r"<link[^>]+href=\"(?:https?:)?//[^\"]+\"[^>]*>|<img[^>]+src=\"(?:https?:)?//[^\"]+\"[^>]*>"
+    r"|<script[^>]+src=\"(?:https?:)?//[^\"]+\"[^>]*>\s*</script>",
+    re.IGNORECASE,
+)
+OFFLINE_CSS = """<style>
+body{font-family:system-ui,"Segoe UI","Noto Sans CJK SC",sans-serif;margin:1.5rem;color:#222}
+table{border-collapse:collapse;margin:.5rem 0}
+td,th{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top}
+.collapse:not(.show){display:block}.d-none{display:none}.text-danger,.fa-times{color:#b00}
+.text-success,.fa-check-circle{color:#080}a{color:#0645ad}
+.card{border:1px solid #ddd;margin:.75rem 0;padding:.5rem}.navbar,.sticky-top{position:static}
+</style>"""
+
+
+def make_offline(docs_root: Path) -> int:
+    """Drop CDN links from every Data Docs page and inline `OFFLINE_CSS`; returns the
+    number of pages rewritten."""
+    pages = 0
+    for page in docs_root.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        offline = _EXTERNAL.sub("", html)
+        if "</head>" in offline and OFFLINE_CSS not in offline:
+            offline = offline.replace("</head>", OFFLINE_CSS + "</head>", 1)
+        if offline != html:
+            page.write_text(offline, encoding="utf-8")
+            pages += 1
+    return pages
+
+
 def run_warehouse_suite(
-    db_path: Path, docs_dir: Path, *, sql_dir: Path | None = None
+    db_path: Path,
+    docs_dir: Path,
+    *,
+    previous: Path | None = None,
+    thresholds: Thresholds | None = None,
 ) -> SuiteReport:
-    """Validate every table and view documented in `sql_dir/marts/schema.yml` in the
-    DuckDB file `db_path` (opened read-only, closed before validation starts) and write
-    HTML Data Docs to `docs_dir` (replaced as a whole; `docs_dir/index.html`)."""
+    """Run the suite on the DuckDB file `db_path` (opened read-only, closed before GX
+    starts), comparing row counts with the published warehouse `previous`, and write
+    offline HTML Data Docs to `docs_dir` (replaced as a whole; `docs_dir/index.html`)."""
     started = time.perf_counter()
-    checks = compile_checks(load_schema(sql_dir))
-    frames, parents = _read_tables(db_path, checks)
+    thresholds = thresholds or Thresholds.from_env()
+    prev_rows, prev_paths = published_baseline(previous)
+    removed = bool(prev_paths - _input_paths(db_path)) if prev_paths else False
+    checks = suite_checks(thresholds, prev_rows, removed)
+    frames = _read(db_path, checks)
     timings = {"read": time.perf_counter() - started}
 
     mark = time.perf_counter()
@@ -513,56 +445,36 @@ def run_warehouse_suite(
         run_id = RunIdentifier(run_name="gwr-quality", run_time=datetime.now(UTC))
         results: list[TableResult] = []
         for table, table_checks in checks.items():
-            if table not in frames:
-                results.append(
-                    TableResult(
-                        table=table,
-                        success=False,
-                        rows=0,
-                        evaluated=1,
-                        failed=[
-                            FailedExpectation(
-                                expectation="table_exists",
-                                test="table_exists",
-                                columns=[],
-                                exception=f"{table} is not in {db_path.name}",
-                            )
-                        ],
+            frame = _derive(frames[table], table_checks)
+            suite = gx.ExpectationSuite(name=table)
+            for check in table_checks:
+                suite.add_expectation(
+                    getattr(gx.expectations, check.expectation)(
+                        **check.kwargs,
+                        meta={"check": check.name, "severity": check.severity},
+                        notes=check.notes,
                     )
                 )
-                continue
-            frame, ready, broken = _prepare(table, frames[table], table_checks, parents)
-            tests: dict[Any, str] = {}  # expectation id -> schema.yml test name
-            suite = gx.ExpectationSuite(name=table)
-            for check in ready:
-                expectation = getattr(gx.expectations, check.expectation)(
-                    **check.kwargs, meta={"schema_yml_test": check.test}, notes=check.notes
-                )
-                suite.add_expectation(expectation)
             suite = context.suites.add(suite)
-            for exp in suite.expectations:
-                tests[exp.id] = (exp.meta or {}).get("schema_yml_test", exp.expectation_type)
+            metas = {exp.id: dict(exp.meta or {}) for exp in suite.expectations}
             batch = source.add_dataframe_asset(table).add_batch_definition_whole_dataframe("all")
             validation = context.validation_definitions.add(
                 gx.ValidationDefinition(name=f"validate {table}", data=batch, suite=suite)
             )
             outcome = validation.run(
-                batch_parameters={"dataframe": frame},
-                result_format=RESULT_FORMAT,
-                run_id=run_id,
+                batch_parameters={"dataframe": frame}, result_format=RESULT_FORMAT, run_id=run_id
             )
-            failed = list(broken)
-            evaluated = len(broken)
-            for r in outcome.results:
-                evaluated += 1
-                if not r.success:
-                    failed.append(_failed(r, lambda cfg, t=tests: t.get(cfg.id, cfg.type)))
+            failed = [
+                _failed(r, lambda cfg, m=metas: m.get(cfg.id, {}))
+                for r in outcome.results
+                if not r.success
+            ]
             results.append(
                 TableResult(
                     table=table,
-                    success=not failed,
+                    success=not any(f.severity == ERROR for f in failed),
                     rows=len(frame),
-                    evaluated=evaluated,
+                    evaluated=len(outcome.results),
                     failed=failed,
                 )
             )
@@ -571,6 +483,7 @@ def run_warehouse_suite(
         # One Data Docs build for all tables: what a Checkpoint's UpdateDataDocsAction does
         # after every run, done once instead of once a table (each build takes ~1 s).
         context.build_data_docs(site_names=[SITE_NAME])
+        make_offline(staging)
         timings["docs"] = time.perf_counter() - mark
         staging.chmod(0o755)
         replace_dir(staging, docs_dir)
@@ -586,7 +499,8 @@ def run_warehouse_suite(
 
 
 def main(argv: Iterable[str] | None = None) -> int:
-    """`python -m gwr.quality [WAREHOUSE] [DOCS_DIR]`: run the suite, print the summary."""
+    """`python -m gwr.quality [WAREHOUSE] [DOCS_DIR]`: run the suite on a warehouse file
+    (by hand, no comparison with a previous one), print the summary."""
     import argparse
 
     from gwr.settings import warehouse_path

@@ -10,11 +10,19 @@ import os
 import sys
 import time
 import uuid
+from pathlib import Path
 from typing import Any
+
+from gwr.warehouse import FAILURE_FILE, last_published, record_failure
 
 #: `gwr refresh` exit code when another refresh holds the lock past `--wait`
 EXIT_BUSY = 3
 LOCK_GRACE_SECONDS = 2.0
+
+
+def _published_id(path: Path) -> str | None:
+    record = last_published(path)
+    return None if record is None else str(record.get("build_id") or record.get("path"))
 
 
 def run_refresh(verbose: bool = False, wait: float = 0.0) -> int:
@@ -66,6 +74,8 @@ def _run_locked(run_id: str, previous: dict[str, Any] | None, verbose: bool) -> 
     # its lock now); say so, or the run queue would wait for it forever.
     fail_dead_run(instance, previous, lambda m: print(m, file=sys.stderr))
     job = defs.resolve_job_def("refresh_warehouse")
+    path = settings.warehouse_path()  # what the resource resolves GWR_WAREHOUSE to
+    before = _published_id(path)
     started = time.perf_counter()
     # The console shows warnings and errors only, unless asked; the full event log is in
     # the Dagster instance (DAGSTER_HOME) for the UI either way.
@@ -77,7 +87,7 @@ def _run_locked(run_id: str, previous: dict[str, Any] | None, verbose: bool) -> 
         run_config={"loggers": {"console": {"config": {"log_level": level}}}},
     )
     elapsed = time.perf_counter() - started
-    path = settings.warehouse_path()  # what the resource resolves GWR_WAREHOUSE to
+    published = _published_id(path) != before and path.exists()
     failed_checks = [
         e.asset_check_evaluation_data
         for e in result.all_events
@@ -86,27 +96,32 @@ def _run_locked(run_id: str, previous: dict[str, Any] | None, verbose: bool) -> 
     ]
     if not result.success:
         print(f"refresh FAILED after {elapsed:.1f}s (run {result.run_id})", file=sys.stderr)
+        steps = []
         for event in result.all_events:
             if event.event_type_value == "STEP_FAILURE":
                 message = root_cause(event.step_failure_data.error)
+                steps.append({"step": event.step_key, "error": message})
                 print(f"  step {event.step_key}: {message}", file=sys.stderr)
         for check in failed_checks:
-            print(
-                f"  check {check.asset_key.to_user_string()}:{check.check_name} failed "
-                f"({check.severity.value})",
-                file=sys.stderr,
-            )
-        print("The published warehouse was left as it was.", file=sys.stderr)
+            print(f"  check {_check_line(check)}", file=sys.stderr)
+        record_failure(
+            path,
+            {
+                "run_id": result.run_id,
+                "failed_steps": steps,
+                "failed_asset_checks": [_check_line(c) for c in failed_checks],
+            },
+        )
+        print(_outcome_line(path, published), file=sys.stderr)
+        print(f"Details: {path.parent / FAILURE_FILE}", file=sys.stderr)
         return 1
     print(format_summary(summarize(path), path))
     index = scorecard_index(result)
     if index:
         print(f"  scorecard            {index}")
     for check in failed_checks:
-        print(
-            f"  {check.severity.value.lower()}: check {check.asset_key.to_user_string()}:"
-            f"{check.check_name} did not pass (see the Dagster UI for details)"
-        )
+        print(f"  {check.severity.value.lower()}: check {_check_line(check)}")
+    print(_outcome_line(path, published))
     print(f"refreshed in {elapsed:.1f}s (run {result.run_id})")
     return 0
 
@@ -118,3 +133,27 @@ def scorecard_index(result: object) -> str | None:
         if mat.asset_key.to_user_string() == "scorecard" and "index" in mat.metadata:
             return str(mat.metadata["index"].value)
     return None
+
+
+def _check_line(check: object) -> str:
+    data = check  # AssetCheckEvaluation
+    meta = getattr(data, "metadata", {}) or {}
+    bits = [
+        f"{data.asset_key.to_user_string()}:{data.check_name} did not pass "  # type: ignore[attr-defined]
+        f"({data.severity.value})"  # type: ignore[attr-defined]
+    ]
+    for key in ("failing_rows", "rows_quarantined", "expectations_failed", "verdict"):
+        if key in meta:
+            bits.append(f"{key}={getattr(meta[key], 'value', meta[key])}")
+    return " ".join(bits)
+
+
+def _outcome_line(path: Path, published: bool) -> str:
+    """What actually happened to the published warehouse, in one sentence."""
+    if published:
+        return f"Published {path} with its Parquet export and Data Docs."
+    record = last_published(path)
+    if record is None:
+        return "Nothing was published, and no warehouse has been published yet."
+    when = record.get("published_at", "an earlier run")
+    return f"Nothing was published: {path} is still the warehouse published at {when}."

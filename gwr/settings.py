@@ -32,4 +32,6 @@ def cache_dir(warehouse: Path | None = None) -> Path:
 
 
 def sql_dir() -> Path:
-    return REPO_ROOT / "sql"
+    """The dbt project of the warehouse layer; `GWR_DBT_PROJECT` points at another copy
+    (tests break one on purpose to show that a failed audit publishes nothing)."""
+    return Path(os.environ.get("GWR_DBT_PROJECT") or REPO_ROOT / "sql")

@@ -12,6 +12,7 @@ import dagster as dg
 
 from gwr.inputs import discover
 from gwr.locks import RefreshLock
+from gwr.warehouse import record_failure
 from pipelines.jobs import refresh_warehouse
 from pipelines.resources import InputFolders, WarehouseResource
 from pipelines.runs import fail_dead_refresh
@@ -129,15 +130,16 @@ def dead_refresh_runs(
 @dg.run_failure_sensor(
     monitored_jobs=[refresh_warehouse],
     default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Writes refresh_failure.json beside the warehouse: which steps failed, why.",
+    description="Writes refresh_failure.json beside the warehouse: which steps failed, why, "
+    "and (for a failed audit) which dbt tests or expectations failed on which rows.",
 )
 def refresh_failure_summary(
     context: dg.RunFailureSensorContext, warehouse: WarehouseResource
 ) -> None:
     summary = failure_summary(context)
-    out = warehouse.file.parent / "refresh_failure.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    # merged with what the failing audit step already wrote for this run (the failing
+    # tests and their rows), so the file says both which step failed and why
+    record_failure(warehouse.file, summary)
     context.log.error(json.dumps(summary, ensure_ascii=False))
 
 

@@ -10,7 +10,7 @@ from schemas.frames import (
     ReportStatementSchema,
     SheetRecordSchema,
 )
-from schemas.validation import ValidationOutcome, validate_lazily
+from schemas.validation import RowSplit, ValidationOutcome, split_invalid, validate_lazily
 
 __all__ = [
     "BenchmarkSchema",
@@ -19,7 +19,9 @@ __all__ = [
     "IndicatorResolutionSchema",
     "QuarantineSchema",
     "ReportStatementSchema",
+    "RowSplit",
     "SheetRecordSchema",
     "ValidationOutcome",
+    "split_invalid",
     "validate_lazily",
 ]

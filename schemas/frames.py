@@ -1,7 +1,8 @@
 """Pandera models of the frames that become `raw.*` tables.
 
-The vocabularies are CONTRACT §2's; a value outside them is a bug in a parser, and the
-blocking check stops the warehouse from being published with it.
+The vocabularies are CONTRACT §2's, read from the one contract (schemas/contract.yml). A
+row outside them is set aside in quarantine (schemas.validation.split_invalid); a frame
+whose columns are wrong, or with too many such rows, blocks publication.
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-MEASURES = ["growth_pct", "pp_change", "ratio_pct", "count", "amount", "qualitative"]
-COMPARATORS = [">=", "<=", "~", "="]
-KINDS = ["target", "actual"]
+from schemas.contract import vocabulary
+
+MEASURES = vocabulary("measure")
+COMPARATORS = vocabulary("comparator")
+KINDS = vocabulary("kind")
 #: what a report figure is over its period (gwr.report.periods)
-AGGREGATIONS = ["annual", "year_to_date", "average_annual", "cumulative"]
+AGGREGATIONS = vocabulary("aggregation")
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
 SHA256 = r"^[0-9a-f]{64}$"
 ID16 = r"^[0-9a-f]{16}$"
@@ -27,7 +30,7 @@ class DocumentSchema(pa.DataFrameModel):
 
     document_id: Series[str] = pa.Field(str_matches=SHA256)
     path: Series[str] = pa.Field(unique=True)
-    kind: Series[str] = pa.Field(isin=["report", "spreadsheet", "unsupported"])
+    kind: Series[str] = pa.Field(isin=vocabulary("document_kind"))
     bytes: Series[int] = pa.Field(ge=0)
     loaded_at: Series[str]
 
@@ -90,8 +93,9 @@ class SheetRecordSchema(pa.DataFrameModel):
     record_id: Series[str] = pa.Field(str_matches=ID16, unique=True)
     document_id: Series[str] = pa.Field(str_matches=SHA256)
     path: Series[str]
-    region: Series[str]  # official division name; a record without a region is quarantined
-    region_code: Series[str] = pa.Field(str_matches=DIVISION_CODE)
+    # null when neither folder nor title names it: staging SQL fills the single region
+    region: Series[str] = pa.Field(nullable=True)
+    region_code: Series[str] = pa.Field(nullable=True, str_matches=DIVISION_CODE)
     department: Series[str] = pa.Field(nullable=True)
     period_start: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$")
     period_end: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$")
@@ -133,7 +137,7 @@ class IndicatorCatalogSchema(pa.DataFrameModel):
     name_en: Series[str]
     measure: Series[str] = pa.Field(isin=MEASURES)
     unit: Series[str] = pa.Field(nullable=True)
-    accumulation: Series[str] = pa.Field(isin=["flow", "rate", "stock"])
+    accumulation: Series[str] = pa.Field(isin=vocabulary("accumulation"))
     higher_is_better: Series[bool]
 
 

@@ -57,13 +57,26 @@ UI_TIMEOUT_MS = 30_000
 # What must be on screen and in the API. Kept to the pipeline's landmarks so that adding
 # an asset or a check elsewhere does not break this test.
 GROUPS = {"reports", "spreadsheets", "reference", "warehouse"}
+# every dbt model is its own asset in the warehouse group (dagster-dbt)
 ASSETS = {
     ("report_statements",): "reports",
     ("sheet_records",): "spreadsheets",
     ("indicator_catalog",): "reference",
+    ("staging", "stg_report_statements"): "warehouse",
+    ("intermediate", "int_target_actual_pairs"): "warehouse",
+    ("mart", "fct_target"): "warehouse",
+    ("mart", "fct_actual"): "warehouse",
     ("mart", "fct_variance"): "warehouse",
+    ("mart", "v_scorecard"): "warehouse",
+    ("raw", "documents"): "warehouse",
 }
-CHECKS = {("report_statements",): "statements_schema", ("sheet_records",): "records_schema"}
+# pandera checks on the frames; dbt tests and the GX suite as checks on the models
+CHECKS = {
+    ("report_statements",): "statements_schema",
+    ("sheet_records",): "records_schema",
+    ("mart", "fct_target"): "unique_fct_target_target_id",
+    ("mart", "fct_variance"): "great_expectations",
+}
 
 ASSETS_QUERY = """
 {
@@ -240,13 +253,25 @@ def _check_ui(server: DagsterServer, profile_dir: Path) -> tuple[list[Path], lis
                     _visible(_graph(page), group)
                 shot("01-global-lineage")
 
-                # The variance table's nearest neighbours span every group: the report
-                # statements, the sheet records and the reference catalog feed it.
-                step = "fct_variance lineage shows report_statements and sheet_records"
-                page.goto(f"{base}/assets/mart/fct_variance?view=lineage")
-                for name in ("fct_variance", "report_statements", "sheet_records"):
+                # Upstream of the variance table, model by model, back to the frames:
+                # intermediate models, fct_target and fct_actual, staging, the frames.
+                step = "fct_variance upstream lineage reaches report_statements and sheet_records"
+                page.goto(
+                    f"{base}/assets/mart/fct_variance?view=lineage"
+                    "&lineageScope=upstream&lineageDepth=5"
+                )
+                # (long names are abbreviated in the graph: only short ones are looked for)
+                for name in ("fct_variance", "int_judged_targets", "int_ranked_actuals",
+                             "fct_target", "fct_actual", "report_statements",
+                             "sheet_records"):  # fmt: skip
                     _visible(_graph(page), name)
                 shot("02-fct-variance-lineage")
+
+                step = "fct_target checks tab lists its dbt tests"
+                page.goto(f"{base}/assets/mart/fct_target?view=checks")
+                _visible(page, "unique_fct_target_target_id")
+                _visible(page, "not_null_fct_target_target_id")
+                shot("05-fct-target-dbt-checks")
 
                 step = "report_statements checks tab lists statements_schema"
                 page.goto(f"{base}/assets/report_statements?view=checks")

@@ -162,14 +162,29 @@ def test_quality_checks_data_docs_and_parquet(refreshed: dict[str, object]) -> N
         for e in result.all_events  # type: ignore[attr-defined]
         if e.event_type_value == "ASSET_CHECK_EVALUATION"
     }
+    # the suite watches the data of the three fact tables; dbt tests hold the contract
     gx = {k: v for k, v in evaluations.items() if k[1] == "great_expectations"}
-    assert len(gx) == 7 and all(gx.values()), gx
+    assert set(gx) == {(f"mart/{t}", "great_expectations")
+                       for t in ("fct_target", "fct_actual", "fct_variance")}  # fmt: skip
+    assert all(gx.values()), gx
+    dbt_checks = {k: v for k, v in evaluations.items() if k[0].startswith("mart/")
+                  and k[1] != "great_expectations"}  # fmt: skip
+    assert len(dbt_checks) > 80 and all(dbt_checks.values()), dbt_checks
+    assert evaluations[("mart/fct_target", "unique_fct_target_target_id")]
+    status_test = "accepted_values_fct_variance_status__" + "__".join(
+        ["met", "on_track", "behind", "missed", "no_data", "not_comparable"]
+    )
+    assert evaluations[("mart/fct_variance", status_test)]
     assert evaluations[("report_statements", "statements_schema")]
     assert evaluations[("sheet_records", "records_schema")]
     wh: Path = refreshed["warehouse"]  # type: ignore[assignment]
     assert (wh.parent / "quality" / "index.html").exists()
     parquet = {p.stem for p in (wh.parent / "parquet").glob("*.parquet")}
     assert {"fct_target", "fct_actual", "fct_variance", "v_scorecard"} <= parquet
+    # published together, offline docs, no build folder left
+    html = (wh.parent / "quality" / "index.html").read_text(encoding="utf-8")
+    assert "cdn" not in html.lower() and "<script src=\"http" not in html
+    assert [p.name for p in wh.parent.iterdir() if p.name.startswith(".build-")] == []
 
 
 def test_targets_and_actuals_carry_the_official_region_code(refreshed: dict[str, object]) -> None:

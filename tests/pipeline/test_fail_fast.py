@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import dagster as dg
 import pytest
@@ -49,3 +50,19 @@ def test_retry_policy_applies_to_transient_errors_only() -> None:
     result = dg.materialize([transient, permanent], raise_on_error=False)
     assert not result.success
     assert calls == {"transient": 3, "permanent": 1}
+
+
+def test_missing_reference_file_is_permanent(tmp_path: Path) -> None:
+    """A missing catalog fails at once: no 10 s + 20 s of retries before the summary."""
+    from assets.reference import department_catalog
+    from pipelines.resources import InputFolders
+
+    inputs = InputFolders(data_dir=str(tmp_path), reference_dir=str(tmp_path / "nowhere"))
+    result = dg.materialize(
+        [department_catalog], resources={"inputs": inputs}, raise_on_error=False
+    )
+    assert not result.success
+    (failure,) = [e for e in result.all_events if e.is_step_failure]
+    error = failure.step_failure_data.error
+    assert "FileNotFoundError" in str(error.message) or "FileNotFoundError" in str(error.cause)
+    assert failure.step_failure_data.user_failure_data is not None

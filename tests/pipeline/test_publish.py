@@ -1,67 +1,108 @@
-"""The warehouse is built aside and swapped in: readers never see half a warehouse."""
+"""Publishing: a build folder beside the warehouse, swapped in whole; leftovers cleaned."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 import pytest
 
 from gwr import warehouse
 
 
-def _sql_dir(tmp_path: Path, body: str) -> Path:
-    sql = tmp_path / "sql"
-    (sql / "staging").mkdir(parents=True)
-    (sql / "marts").mkdir()
-    (sql / "marts" / "10_t.sql").write_text(body)
-    return sql
+def _built(target: Path, value: int) -> warehouse.Build:
+    build = warehouse.build_for(target)
+    with duckdb.connect(str(build.db)) as con:
+        con.execute(f"CREATE SCHEMA mart; CREATE TABLE mart.t AS SELECT {value} AS v")
+    for folder, name in ((build.parquet, "t.parquet"), (build.docs, "index.html")):
+        folder.mkdir()
+        (folder / name).write_text(str(value))
+    return build
 
 
-def test_build_publishes_complete_file_without_wal(tmp_path: Path) -> None:
-    sql = _sql_dir(tmp_path, "CREATE TABLE mart.t AS SELECT sum(x) AS s FROM raw.numbers;")
+def test_publish_moves_database_export_and_docs_together(tmp_path: Path) -> None:
     target = tmp_path / "wh" / "gwr.duckdb"
-    result = warehouse.build(target, {"raw.numbers": pd.DataFrame({"x": [1, 2, 3]})}, sql)
-    assert result.row_counts == {"mart.t": 1, "raw.numbers": 3}
-    assert not target.with_name(target.name + ".wal").exists()
-    assert sorted(p.name for p in target.parent.iterdir()) == ["gwr.duckdb"]
+    warehouse.publish(_built(target, 1), {"row_counts": {"mart.t": 1}})
+    assert sorted(p.name for p in target.parent.iterdir()) == [
+        "gwr.duckdb", "parquet", "published.json", "quality"
+    ]  # fmt: skip
+    assert (target.parent / "parquet" / "t.parquet").read_text() == "1"
+    assert json.loads((target.parent / "published.json").read_text())["row_counts"] == {
+        "mart.t": 1
+    }
     with warehouse.read_only(target) as con:
-        assert con.execute("SELECT s FROM mart.t").fetchone() == (6,)
+        assert con.execute("SELECT v FROM mart.t").fetchone() == (1,)
 
 
-def test_open_reader_keeps_its_snapshot_and_refresh_does_not_wait(tmp_path: Path) -> None:
-    sql = _sql_dir(tmp_path, "CREATE TABLE mart.t AS SELECT count(*) AS n FROM raw.numbers;")
+def test_open_reader_keeps_its_snapshot_and_publish_does_not_wait(tmp_path: Path) -> None:
     target = tmp_path / "gwr.duckdb"
-    warehouse.build(target, {"raw.numbers": pd.DataFrame({"x": [1]})}, sql)
+    warehouse.publish(_built(target, 1))
     reader = duckdb.connect(str(target), read_only=True)  # a BI tool, open all day
     try:
-        for n in (2, 3):  # two refreshes while the reader holds the file
-            warehouse.build(target, {"raw.numbers": pd.DataFrame({"x": range(n)})}, sql)
-        assert reader.execute("SELECT n FROM mart.t").fetchone() == (1,)
+        for n in (2, 3):
+            warehouse.publish(_built(target, n))
+        assert reader.execute("SELECT v FROM mart.t").fetchone() == (1,)
     finally:
         reader.close()
     with warehouse.read_only(target) as con:
-        assert con.execute("SELECT n FROM mart.t").fetchone() == (3,)
+        assert con.execute("SELECT v FROM mart.t").fetchone() == (3,)
 
 
-def test_failed_build_leaves_published_file_untouched(tmp_path: Path) -> None:
-    good = _sql_dir(tmp_path / "good", "CREATE TABLE mart.t AS SELECT 1 AS ok;")
-    bad = _sql_dir(tmp_path / "bad", "CREATE TABLE mart.t AS SELECT * FROM raw.missing;")
+def test_discarded_build_leaves_published_files_untouched(tmp_path: Path) -> None:
     target = tmp_path / "gwr.duckdb"
-    warehouse.build(target, {}, good)
+    warehouse.publish(_built(target, 1))
     before = target.read_bytes()
-    with pytest.raises(RuntimeError, match=r"10_t\.sql"):
-        warehouse.build(target, {}, bad)
+    build = _built(target, 2)
+    warehouse.discard(build)  # what a failed audit does
     assert target.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir() if ".building-" in p.name] == []
+    assert (tmp_path / "parquet" / "t.parquet").read_text() == "1"
+    assert not build.folder.exists()
 
 
 def test_stale_wal_beside_target_is_not_replayed(tmp_path: Path) -> None:
-    sql = _sql_dir(tmp_path, "CREATE TABLE mart.t AS SELECT 42 AS v;")
     target = tmp_path / "gwr.duckdb"
     target.with_name(target.name + ".wal").write_bytes(b"garbage from a read-write client")
-    warehouse.build(target, {}, sql)
+    warehouse.publish(_built(target, 42))
     assert not target.with_name(target.name + ".wal").exists()
     with warehouse.read_only(target) as con:
         assert con.execute("SELECT v FROM mart.t").fetchone() == (42,)
+
+
+def test_leftovers_of_killed_refreshes_are_removed(tmp_path: Path) -> None:
+    target = tmp_path / "gwr.duckdb"
+    warehouse.publish(_built(target, 1))
+    # a refresh killed mid-build: its process is gone, its build folder stays
+    code = (
+        "import sys; from pathlib import Path; from gwr import warehouse; "
+        "b = warehouse.build_for(Path(sys.argv[1])); (b.db).write_bytes(b'half'); "
+        "print(b.folder)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(target)], check=True,
+                         capture_output=True, text=True)  # fmt: skip
+    dead = Path(out.stdout.strip())
+    assert dead.exists()
+    # legacy leftovers: a building file and its WAL, half-written export and docs folders
+    (tmp_path / ".gwr.duckdb.building-123-abcd").write_bytes(b"x")
+    (tmp_path / ".gwr.duckdb.building-123-abcd.wal").write_bytes(b"x")
+    (tmp_path / ".parquet.building-x1").mkdir()
+    (tmp_path / ".quality.old-x2").mkdir()
+    live = warehouse.build_for(target)  # this process's own build: alive, kept
+    removed = warehouse.clean_stale(target)
+    assert dead.name in removed and live.folder.exists() and not dead.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["gwr.duckdb", "parquet", "quality", "published.json", live.folder.name]
+    )
+    assert os.getpid() == json.loads((live.folder / "owner.json").read_text())["pid"]
+
+
+def test_publish_refuses_a_build_with_a_wal(tmp_path: Path) -> None:
+    target = tmp_path / "gwr.duckdb"
+    build = _built(target, 1)
+    build.db.with_name(build.db.name + ".wal").write_bytes(b"unflushed")
+    with pytest.raises(RuntimeError, match="write-ahead log"):
+        warehouse.publish(build)
+    assert not target.exists()

@@ -15,14 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from helpers_frames import warehouse_frames
 
-from gwr import warehouse
-from gwr.build import (
-    RESOLUTION_COLUMNS,
-    comment_statements,
-    empty_benchmarks,
-    load_column_docs,
-)
+from gwr.build import build_warehouse
 from gwr.ingest import QUARANTINE_COLUMNS, RECORD_COLUMNS, STATEMENT_COLUMNS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -138,18 +133,13 @@ def raw_frames() -> dict[str, pd.DataFrame]:
         ],
         columns=QUARANTINE_COLUMNS,
     )
-    resolution = pd.DataFrame(
-        [
-            {"indicator_text": "城乡居民收入", "measure": "qualitative", "indicator_id": PROV_ID,
-             "method": "provisional", "score": 0.0, "provisional": True,
-             "best_candidate": "per_capita_disposable_income", "best_score": 61.0, "n": 1,
-             "unit": None, "unit_base": None},
-            {"indicator_text": "地区生产总值", "measure": "growth_pct", "indicator_id": "gdp",
-             "method": "exact", "score": 100.0, "provisional": False, "best_candidate": "gdp",
-             "best_score": 100.0, "n": 2, "unit": "%", "unit_base": "%"},
-        ],
-        columns=RESOLUTION_COLUMNS,
-    )  # fmt: skip
+    # the provisional wording's closest catalog candidate, as the resolver reports it
+    provisional = {
+        "indicator_text": "城乡居民收入", "measure": "qualitative", "indicator_id": PROV_ID,
+        "method": "provisional", "score": 0.0, "provisional": True,
+        "best_candidate": "per_capita_disposable_income", "best_score": 61.0, "n": 1,
+        "unit": None, "unit_base": None,
+    }  # fmt: skip
     indicators = pd.DataFrame(
         [(*row, None, None) for row in INDICATORS],
         columns=["indicator_id", "name_zh", "name_en", "measure", "unit", "unit_base",
@@ -158,22 +148,18 @@ def raw_frames() -> dict[str, pd.DataFrame]:
     departments = pd.DataFrame(
         DEPARTMENTS, columns=["department_id", "name_zh", "name_en", "function_id", "precedence"]
     )
-    return {
-        "raw.documents": docs,
-        "raw.report_statements": statements(),
-        "raw.sheet_records": records(),
-        "raw.quarantine": quarantine,
-        "raw.indicator_resolution": resolution,
-        "raw.indicators": indicators,
-        "raw.departments": departments,
-        "raw.benchmarks": empty_benchmarks(),
-    }
-
-
-def build_tiny_warehouse(target: Path, sql_dir: Path = SQL_DIR) -> warehouse.BuildResult:
-    return warehouse.build(
-        target,
-        raw_frames(),
-        sql_dir,
-        after_build=comment_statements(load_column_docs(sql_dir)),
+    return warehouse_frames(
+        documents=docs,
+        statements=statements(),
+        records=records(),
+        catalog=indicators,
+        departments=departments,
+        quarantine=quarantine,
+        resolution_extra=[provisional],
     )
+
+
+def build_tiny_warehouse(target: Path) -> dict[str, int]:
+    """Build and publish the tiny warehouse with the real dbt project (dbt tests included;
+    the Great Expectations suite is run by the tests that need it)."""
+    return build_warehouse(target, raw_frames(), quality=False)

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from helpers_frames import warehouse_frames
 
-from gwr import settings
-from gwr.build import WarehouseInputs, build_warehouse
-from gwr.ingest import QUARANTINE_COLUMNS, RECORD_COLUMNS, STATEMENT_COLUMNS
+from gwr.build import build_warehouse
+from gwr.ingest import RECORD_COLUMNS, STATEMENT_COLUMNS
 
 CATALOG = pd.DataFrame(
     [
@@ -109,10 +109,6 @@ class Builder:
         records = pd.DataFrame(
             self.records, columns=[*RECORD_COLUMNS, "indicator_id", "department_id"]
         ).astype({"value": "float64", "value_base": "float64", "annual_target": "float64"})
-        resolution = pd.DataFrame(
-            columns=["indicator_text", "measure", "indicator_id", "method", "score",
-                     "provisional", "best_candidate", "best_score", "n", "unit", "unit_base"]
-        ).astype({"provisional": bool})  # fmt: skip
         documents = pd.DataFrame(
             [(doc, p, p.split("/")[0].rstrip("s"), 1, "2025-01-01T00:00:00+00:00")
              for p, doc in sorted(self.documents.items())],
@@ -120,16 +116,15 @@ class Builder:
         )  # fmt: skip
         build_warehouse(
             path,
-            WarehouseInputs(
+            warehouse_frames(
                 documents=documents,
                 statements=statements,
                 records=records,
-                quarantine=pd.DataFrame(columns=QUARANTINE_COLUMNS),
-                resolution=resolution,
-                indicators=CATALOG,
+                catalog=CATALOG,
                 departments=DEPARTMENTS,
             ),
-            settings.sql_dir(),
+            quality=False,
+            tests=False,  # these tests pin the pages; the dbt tests run elsewhere
         )
         return path
 

@@ -12,10 +12,10 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from helpers_frames import warehouse_frames
 
-from gwr import settings
-from gwr.build import WarehouseInputs, build_warehouse
-from gwr.ingest import QUARANTINE_COLUMNS, RECORD_COLUMNS, STATEMENT_COLUMNS
+from gwr.build import build_warehouse
+from gwr.ingest import RECORD_COLUMNS, STATEMENT_COLUMNS
 from gwr.warehouse import read_only
 
 DOC = "0" * 64
@@ -90,27 +90,22 @@ def build(tmp_path: Path, targets: list[dict[str, Any]], actuals: list[dict[str,
         [("市统计局", "市统计局", "Stats", "stats", 1), ("市发改委", "市发改委", "DRC", "drc", 3)],
         columns=["department_id", "name_zh", "name_en", "function_id", "precedence"],
     )
-    resolution = pd.DataFrame(
-        columns=["indicator_text", "measure", "indicator_id", "method", "score", "provisional",
-                 "best_candidate", "best_score", "n", "unit", "unit_base"]
-    ).astype({"provisional": bool})  # fmt: skip
-    path = tmp_path / "wh.duckdb"
+    path = tmp_path / "wh" / "gwr.duckdb"
     build_warehouse(
         path,
-        WarehouseInputs(
+        warehouse_frames(
             documents=pd.DataFrame(
                 [(DOC, "reports/r.txt", "report", 1, "2024-01-01T00:00:00")],
                 columns=["document_id", "path", "kind", "bytes", "loaded_at"],
             ),
             statements=statements,
             records=recs,
-            quarantine=pd.DataFrame(columns=QUARANTINE_COLUMNS),
-            resolution=resolution,
-            indicators=CATALOG,
+            catalog=CATALOG,
             departments=departments,
             benchmarks=benchmarks,
         ),
-        settings.sql_dir(),
+        quality=False,
+        tests=False,  # these tests pin the variance SQL; the dbt tests run elsewhere
     )
     with read_only(path) as con:
         return (

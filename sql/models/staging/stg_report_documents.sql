@@ -1,0 +1,8 @@
+-- One row per input file seen (reports), typed.
+select
+    cast(document_id as varchar)                     as document_id,
+    cast(path as varchar)                            as path,
+    cast(kind as varchar)                            as kind,
+    cast(bytes as bigint)                            as bytes,
+    cast(loaded_at as varchar)                       as loaded_at
+from {{ source('raw', 'report_documents') }}
