@@ -22,7 +22,7 @@ test_extract_generalization.py):
   (a scale word before a noun of people) is a count in ``万``; ``突破200万大关``
   after a subject of people too.
 * Comparators: ``以上/不低于/不少于/超/超过/突破/高于/多/余`` -> ``>=``;
-  ``以内/以下/不超过/控制在/低于/不到`` -> ``<=``; ``左右/约/近/上下`` -> ``~``;
+  ``以内/以下/不超过/控制在/低于/不到`` -> ``<=``; ``左右/约/约合/近/上下`` -> ``~``;
   else ``=``.  A word after the number wins over one before it.  ``跨越/迈上 N、M台阶``
   -> ``>=`` each.
 * Ranges ``10-20亿元``, ``6%-7%`` -> value, value_max; ``0.8个、1.3个百分点`` (the trailing
