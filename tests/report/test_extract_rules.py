@@ -264,6 +264,33 @@ def test_fenbie_shared_head_and_trailing_comparator() -> None:
     assert [(s.value, s.comparator) for s in got] == [(6, ">="), (8, ">=")]
 
 
+def test_fenbie_each_item_takes_its_own_measure() -> None:
+    # a growth noun after the list is not the measure of an item ending in 率
+    got = plan("城镇登记失业率、商品零售价格涨幅分别控制在4%和2.5%以内。")
+    assert [(s.measure, s.value, s.comparator) for s in got] == [
+        ("ratio_pct", 4, "<="),
+        ("growth_pct", 2.5, "<="),
+    ]
+    assert got[0].indicator == "城镇登记失业率"
+    # nor does a ratio head copied from a later item change an earlier growth
+    got = plan("商品零售价格涨幅、农村贫困发生率分别控制在2.5%和1%以内。")
+    assert [(s.indicator, s.measure) for s in got] == [
+        ("商品零售价格涨幅", "growth_pct"),
+        ("农村贫困发生率", "ratio_pct"),
+    ]
+    # an item with its own ratio head keeps it; the shared growth noun is the others'
+    got = plan("科技研发投入强度、县域工业增加值增速分别达到2.8%和9%。")
+    assert [(s.indicator, s.measure) for s in got] == [
+        ("科技研发投入强度", "ratio_pct"),
+        ("县域工业增加值", "growth_pct"),
+    ]
+
+
+def test_growth_noun_before_a_level_verb_stays_growth() -> None:
+    assert one("县域工业增加值增速达到9%。").measure == "growth_pct"
+    assert one("森林覆盖率提高到63%。").measure == "ratio_pct"
+
+
 def test_jun_gives_one_row_per_subject() -> None:
     got = plan("接待游客人次、旅游综合收入均增长25%以上。")
     assert [(s.indicator, s.value, s.comparator) for s in got] == [
