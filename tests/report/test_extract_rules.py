@@ -754,3 +754,28 @@ def test_duo_before_the_scale_word() -> None:
         (960, "万", ">=", 9_600_000),
         (1, "亿", "~", 100_000_000),
     ]
+
+
+# --- milestones: an amount inside 进入/迈入/跨入…新阶段/时代/行列 ----------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value", "unit", "cmp"),
+    [
+        ("全县工业总产值进入了300亿元以上的新阶段。", "工业总产值", 300, "亿元", ">="),
+        ("全市外贸进出口总额迈入2000亿元时代。", "外贸进出口总额", 2000, "亿元", ">="),
+        ("地区生产总值跨入千亿元城市行列。", "地区生产总值", 1000, "亿元", ">="),
+    ],
+)
+def test_era_milestone_is_a_quantity(
+    body: str, indicator: str, value: float, unit: str, cmp: str
+) -> None:
+    got = rows(REVIEW + body)
+    assert [(s.kind, s.indicator, s.measure, s.value, s.unit, s.comparator) for s in got] == [
+        ("actual", indicator, "amount", value, unit, cmp)
+    ]
+
+
+def test_amount_before_a_noun_without_era_word_is_no_milestone() -> None:
+    # 进入 + an amount naming a group (not 阶段/时代/行列) stays a modifier
+    assert rows(REVIEW + "一批企业进入百亿元企业培育库。") == []
