@@ -219,6 +219,38 @@ def test_qualitative_main_targets() -> None:
     assert all(s.value is None and s.unit is None and s.kind == "target" for s in qual)
 
 
+def test_qualitative_items_led_by_a_verb() -> None:
+    # 力争实现/努力实现 lead an item; 完成…目标 is an item; a slogan 量质齐升 too
+    got = plan(
+        "主要预期目标是：地区生产总值增长6.5%，力争实现农民收入增长和经济增长同步，"
+        "进出口量质齐升，完成主要污染物减排和空气质量改善目标。"
+    )
+    qual = [s for s in got if s.measure == "qualitative"]
+    assert [(s.indicator, s.comparator, s.benchmark, s.quote) for s in qual] == [
+        ("农民收入", "=", "经济增长", "农民收入增长和经济增长同步"),
+        ("进出口", "=", None, "进出口量质齐升"),
+        ("主要污染物减排和空气质量改善目标", "=", None, "完成主要污染物减排和空气质量改善目标"),
+    ]
+
+
+def test_sentence_naming_the_targets_after_the_list_is_no_item() -> None:
+    # …等主要目标的X names the targets as a noun: the list has ended
+    got = plan(
+        "今年的主要预期目标是：地区生产总值增长6%，外汇收支基本平衡。"
+        "做好稳增长、保就业、控物价等主要目标的协同平衡。"
+    )
+    assert [s.indicator for s in got if s.measure == "qualitative"] == ["外汇收支"]
+
+
+def test_work_task_in_the_targets_list_is_no_item() -> None:
+    # an item whose object is a work task (…工作任务) is an activity, not an outcome
+    got = plan(
+        "主要预期目标是：地区生产总值增长6%，圆满完成第二次全国污染源普查工作任务，"
+        "约束性指标完成省下达的目标任务。"
+    )
+    assert [s.indicator for s in got if s.measure == "qualitative"] == ["约束性指标"]
+
+
 def test_no_qualitative_outside_main_targets() -> None:
     assert plan("城镇居民人均可支配收入稳步增长。全社会研发投入增速高于GDP增速。") == []
 
