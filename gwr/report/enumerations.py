@@ -8,6 +8,10 @@
   applies to every value.  ``城镇和农村居民收入达到A元和B元`` pairs in order (an
   implicit 分别).  With more values than subjects, ``存贷款``/``进出口`` split into
   their halves, in order.
+* Each item's measure comes from its own head noun: ``A率、B涨幅分别控制在5%和3%以内``
+  -> A ``ratio_pct``, B ``growth_pct``; a growth word after the list (…涨幅/增速/增幅)
+  is the measure of the items with no ratio head of their own (…率/占比/比重/强度),
+  and a copied shared head never goes onto an item that has its own.
 
 Pinned by tests/report/test_extract_rules.py and test_extract_outline_and_lists.py.
 """
@@ -20,7 +24,7 @@ from .candidates import SentenceContext
 from .mentions import Mention
 from .naming import inherit_subject, is_generic_head
 from .subjects import strip_lead, strip_tail
-from .vocab import UnitInfo
+from .vocab import GROWTH_SUBJECT_WORDS, RATE_WORDS, UnitInfo
 
 #: Head nouns of a measure, copied to earlier items of an enumeration that lack
 #: one (工业、技改投资 -> 工业投资).  Object nouns (中心, 企业) are not heads.
@@ -51,7 +55,10 @@ def split_subjects(s: str, n: int) -> list[str]:
         last = parts[-1]
         head = next((h for h in HEADS if last.endswith(h) and len(last) > len(h)), None)
         if head is not None:
-            parts = [p if p.endswith(HEADS) else p + head for p in parts[:-1]] + [last]
+            # an item with a measure head of its own (…率, …涨幅) keeps it:
+            # 研发投入强度、工业增加值增速 -> 研发投入强度, not 研发投入强度增加值
+            own = (*HEADS, *RATE_WORDS, *GROWTH_SUBJECT_WORDS)
+            parts = [p if p.endswith(own) else p + head for p in parts[:-1]] + [last]
     if len(parts) > 1 and not is_generic_head(parts[0]):
         # 市属国企资产总额、营业收入 -> 市属国企营业收入: a later bare head takes the
         # subject of the first item
@@ -205,7 +212,10 @@ def enumerate_clause(
                 vverbs = [*vverbs, verb_txt]
                 subj_txt = clause[:k]
                 subj_txt, off = strip_lead(subj_txt, ca)
-                subj_txt, _ = strip_tail(subj_txt)
+                subj_txt, tail = strip_tail(subj_txt)
+                # a growth word after the list (…价格涨幅分别…) is the measure of the
+                # items without a ratio head of their own (失业率 stays a ratio)
+                tail_growth = [v for v in tail if v in GROWTH_SUBJECT_WORDS]
                 n = len(chain)
                 qa = off
                 if subj_txt:
@@ -267,10 +277,11 @@ def enumerate_clause(
                             post,
                             mn.apx,
                         )
+                    own_ratio = (subj or "").endswith(RATE_WORDS)
                     ctx.add(
                         subj or "",
                         mn,
-                        vverbs,
+                        vverbs if own_ratio else [*tail_growth, *vverbs],
                         qa,
                         last.end,
                         year=to_year,

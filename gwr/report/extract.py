@@ -266,6 +266,10 @@ def _read_targets_list(
             start = sb
             doc.in_list = True
             doc.list_fresh = sb >= para.end
+        elif ct[sa + mt.end() : sa + mt.end() + 1] == "的":
+            # 加强对增长、就业等主要目标的统筹平衡: the targets named as a noun
+            # (…目标的X), after the list, not a lead: the list has ended
+            doc.in_list = False
         elif ct[sa + mt.end() : sa + mt.end() + 1] not in ("和", "与", "及"):
             start = sa + mt.end()
         # else: 今年发展主要目标和下一阶段工作总体部署 — a title, no list

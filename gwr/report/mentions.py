@@ -20,9 +20,11 @@ test_extract_generalization.py):
   (power, mass, volume, time: ``27万千瓦风电场``, ``南江年产40万吨…项目``) is no
   row; ``首超``/``年产`` before a number mark a name too; ``718.6万建档立卡贫困人口``
   (a scale word before a noun of people) is a count in ``万``; ``突破200万大关``
-  after a subject of people too.
+  after a subject of people too.  An amount inside ``进入/迈入/跨入…新阶段/时代/行列``
+  (``进入了5万亿元以上的新阶段``, ``迈入3万亿元时代``) is a milestone reached: a quantity,
+  ``>=`` (its own ``以上`` or none).
 * Comparators: ``以上/不低于/不少于/超/超过/突破/高于/多/余`` -> ``>=``;
-  ``以内/以下/不超过/控制在/低于/不到`` -> ``<=``; ``左右/约/近/上下`` -> ``~``;
+  ``以内/以下/不超过/控制在/低于/不到`` -> ``<=``; ``左右/约/约合/近/上下`` -> ``~``;
   else ``=``.  A word after the number wins over one before it.  ``跨越/迈上 N、M台阶``
   -> ``>=`` each.
 * Ranges ``10-20亿元``, ``6%-7%`` -> value, value_max; ``0.8个、1.3个百分点`` (the trailing
@@ -229,6 +231,17 @@ _MILESTONE_VERBS = (
 )
 
 
+#: 进入了5万亿元以上的新阶段 / 迈入3万亿元时代 / 跨入千亿元城市行列: an amount inside
+#: 进入/迈入/跨入…新阶段/时代/行列 is a milestone reached (>=), not a modifier
+_ERA_VERBS = ("进入", "迈入", "跨入", "步入", "迈进", "跨进")
+_ERA_AFTER_RE = re.compile(r"的?新?(?:阶段|时代)|的?[\u4e00-\u9fff]{0,3}?行列")
+
+
+def _is_era_milestone(text: str, a: int, ms: int, end: int) -> bool:
+    before = text[max(a, ms - 3) : ms].removesuffix("了")
+    return before.endswith(_ERA_VERBS) and _ERA_AFTER_RE.match(text, end) is not None
+
+
 def _scale_word_mention(
     text: str, a: int, b: int, ms: int, me: int, cn: str, unit: str | None
 ) -> Mention | None:
@@ -240,9 +253,15 @@ def _scale_word_mention(
     if sv is None or unit not in (None, "元"):
         return None
     before = text[max(a, ms - 3) : ms].removesuffix("了")
-    if not before.endswith(_MILESTONE_VERBS):
+    era = _is_era_milestone(text, a, ms, me)
+    if not before.endswith(_MILESTONE_VERBS) and not era:
         return None
-    if me < b and text[me] not in _STOP_AFTER and not text.startswith(_MILESTONE_AFTER, me):
+    if (
+        me < b
+        and text[me] not in _STOP_AFTER
+        and not text.startswith(_MILESTONE_AFTER, me)
+        and not era
+    ):
         return None
     value, scale = sv
     return Mention(ms, me, value, None, unit_info(scale, "元"), "突破", None, False)
@@ -456,6 +475,10 @@ def find_mentions(
                 mention.skip = True  # capacity inside a name: 27万千瓦风电场
             elif mention.base_year is not None:
                 mention.prenominal = False  # 从32340元提高至…: a start level, not a modifier
+        if info.kind == "amount" and _is_era_milestone(text, a, ms, end):
+            mention.skip = mention.prenominal = False  # 进入了5万亿元以上的新阶段
+            if mention.pre_cmp is None and mention.post_cmp is None:
+                mention.pre_cmp = "突破"  # 迈入3万亿元时代: a threshold passed
         out.append(mention)
     for mn in out:
         if mn.start in share_thresholds:

@@ -5,11 +5,15 @@
   benchmark 省下达的目标任务), slogans (``提质提效``), ``保持正增长``, ``保持合理水平``,
   ``X、Y均完成省下达`` (one row per subject), ``A实现正增长、B稳中提质`` (one row per
   predicate), any subject + predicate (``重大金融风险有效防控``, ``就业稳定``);
-  general tasks (``高质量完成“十四五”规划目标任务``) and prose are not.
+  ``努力实现/力争实现 X`` (the item is X), ``完成…目标`` (``完成节能减排…改善目标``),
+  slogans ``量质齐升``; general tasks (``高质量完成“十四五”规划目标任务``), an item
+  whose object is a work task (``…工作任务``: an activity, not an outcome) and prose
+  are not.
 * A list opens after ``主要预期目标``/``努力目标为：`` (also under a standalone
   heading ``今年预期目标``, read on the next paragraph); without a lead, a sentence
   that lists >= 2 numeric targets reads its later number-less items as
-  qualitative targets until one is no target phrase.
+  qualitative targets until one is no target phrase.  A sentence naming the targets
+  as a noun (``…等主要目标的统筹平衡``) is no lead: the list has ended.
 
 Pinned by tests/report/test_extract_rules.py and test_extract_outline_and_lists.py.
 """
@@ -30,6 +34,7 @@ DIGIT_RE = re.compile(r"\d")
 #: punctuation, bullets and a scope word before a qualitative item
 QUAL_LEAD_RE = re.compile(
     r"^[，、：；。,（）()“”—…·\-●◆■▲•▶➢□○◇※★☆√]*(?:同时|全市|全省|全县|全区|全国)?"
+    r"(?:努力实现|力争实现)?"  # 努力实现居民收入增长和经济发展同步: the item follows
 )
 #: a growth word after the indicator of a qualitative item (…增速不低于…)
 QUAL_GROWTH_TAIL_RE = re.compile(r"(增速|增幅|增长|水平)$")
@@ -81,6 +86,11 @@ QUAL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "=",
     ),
     (
+        # 完成节能减排约束性指标和环境质量改善目标: the verb first, the target after it
+        re.compile(r"^(?:全面|圆满|确保|坚决)?完成(?P<ind>[^，。；\d]{2,30}?目标)$"),
+        "=",
+    ),
+    (
         re.compile(r"^(?P<ind>[^，。；]{2,20}?)目标(?:在|按)[^，。；\d]{0,24}(?:考核|完成|实现)$"),
         "=",
     ),
@@ -104,6 +114,8 @@ QUAL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"^(?P<ind>[^，。；]{2,20}?)(?:保稳提质|促稳提质|稳中提质|稳中向好|量稳质升|稳规模优结构|提质增效|"
             r"稳中有升|稳中有增|稳中有降|基本平衡|总体稳定|保持稳定|持续向好"
+            # 量质齐升, 质效双升
+            r"|(?:量质|质量|质效|量效)(?:齐升|双升|同升|并进|并举|齐增)"
             # two-verb slogans: 提质提效, 稳量提质, 扩量提质, 增量提效
             r"|(?:[稳提保促增扩优控降强][量质效速稳规总中升好优]){2})$"
         ),
@@ -132,7 +144,7 @@ QUAL_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 #: general tasks in a targets list that are no indicator: 高质量完成“十四五”规划目标任务,
 #: 科学开展“十五五”规划编制
 _QUAL_TASK_RE = re.compile(
-    r"规划(?:的)?(?:目标任务|主要目标|编制|纲要|实施)|^(?:高质量|努力|科学|扎实|认真|全力|积极|加快"
+    r"规划(?:的)?(?:目标任务|主要目标|编制|纲要|实施)|工作(?:目标)?任务$|^(?:高质量|努力|科学|扎实|认真|全力|积极|加快"
     r"|着力|切实|深入|大力|坚决|统筹|推动|推进|开展|做好|抓好|编制|谋划)"
 )
 _QUAL_CMP = {

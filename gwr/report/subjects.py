@@ -4,7 +4,8 @@
   (``增长``, ``达到`` …) are stripped from the subject; the tail verbs decide the
   measure: ``个百分点`` -> ``pp_change``; ``%`` after a growth verb (增长/提高/上升/
   增加, or a subject ending in 增速/涨幅) -> ``growth_pct``, after a decline verb
-  (下降/降低/减少) negative; ``降至/提高到 N%`` is a level; other ``%`` ->
+  (下降/降低/减少) negative; ``降至/提高到 N%`` is a level, but a growth noun
+  stays a growth (``增速达到7%``, ``涨幅控制在3%``); other ``%`` ->
   ``ratio_pct``; ``增长N倍`` -> ``growth_pct`` N*100 %; count/amount from the unit.
 * Placeholders (``过去一年``, ``今年目标``, ``综合…因素``) are no indicator.
 
@@ -93,6 +94,7 @@ def _strip_tail_t(s: str) -> tuple[str, tuple[str, ...]]:
     return s, tuple(verbs)
 
 
+_GROWTH_NOUNS = ("涨幅", "增速", "增幅", "增长率")
 _DECLINE_RE = re.compile("|".join(DECLINE_VERBS))
 _UP_RE = re.compile("增长|提高|增加|上升")
 _GROWTH_RE = re.compile("|".join(GROWTH_VERBS))
@@ -105,7 +107,9 @@ def measure_of(info: UnitInfo, verbs: list[str], subject: str) -> tuple[str, int
     if info.kind == "amount":
         return "amount", 1
     if any(v.endswith(("到", "至")) for v in verbs):
-        verbs = []  # 降至0.47%, 提高到70.4%: a level, not a change
+        # 降至0.47%, 提高到70.4%: a level, not a change; but a growth noun stays a
+        # growth (增速达到7%, 涨幅控制在3%)
+        verbs = [v for v in verbs if v in _GROWTH_NOUNS]
     joined = "".join(verbs)
     declining = bool(_DECLINE_RE.search(joined)) and not _UP_RE.search(joined)
     growing = bool(_GROWTH_RE.search(joined))

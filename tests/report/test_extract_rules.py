@@ -144,6 +144,7 @@ def test_multiple_is_growth_in_percent() -> None:
         ("城镇调查失业率控制在5.5%左右。", "~"),
         ("居民消费价格涨幅3%左右。", "~"),
         ("收入约5亿元。", "~"),
+        ("实际使用外资约合420亿元人民币。", "~"),
         ("地区生产总值增长6%。", "="),
         ("力争三大工业主导产业产值占比62%以上。", ">="),
         ("力争常住人口城镇化率达到49%。", "="),
@@ -218,6 +219,38 @@ def test_qualitative_main_targets() -> None:
     assert all(s.value is None and s.unit is None and s.kind == "target" for s in qual)
 
 
+def test_qualitative_items_led_by_a_verb() -> None:
+    # 力争实现/努力实现 lead an item; 完成…目标 is an item; a slogan 量质齐升 too
+    got = plan(
+        "主要预期目标是：地区生产总值增长6.5%，力争实现农民收入增长和经济增长同步，"
+        "进出口量质齐升，完成主要污染物减排和空气质量改善目标。"
+    )
+    qual = [s for s in got if s.measure == "qualitative"]
+    assert [(s.indicator, s.comparator, s.benchmark, s.quote) for s in qual] == [
+        ("农民收入", "=", "经济增长", "农民收入增长和经济增长同步"),
+        ("进出口", "=", None, "进出口量质齐升"),
+        ("主要污染物减排和空气质量改善目标", "=", None, "完成主要污染物减排和空气质量改善目标"),
+    ]
+
+
+def test_sentence_naming_the_targets_after_the_list_is_no_item() -> None:
+    # …等主要目标的X names the targets as a noun: the list has ended
+    got = plan(
+        "今年的主要预期目标是：地区生产总值增长6%，外汇收支基本平衡。"
+        "做好稳增长、保就业、控物价等主要目标的协同平衡。"
+    )
+    assert [s.indicator for s in got if s.measure == "qualitative"] == ["外汇收支"]
+
+
+def test_work_task_in_the_targets_list_is_no_item() -> None:
+    # an item whose object is a work task (…工作任务) is an activity, not an outcome
+    got = plan(
+        "主要预期目标是：地区生产总值增长6%，圆满完成第二次全国污染源普查工作任务，"
+        "约束性指标完成省下达的目标任务。"
+    )
+    assert [s.indicator for s in got if s.measure == "qualitative"] == ["约束性指标"]
+
+
 def test_no_qualitative_outside_main_targets() -> None:
     assert plan("城镇居民人均可支配收入稳步增长。全社会研发投入增速高于GDP增速。") == []
 
@@ -261,6 +294,33 @@ def test_fenbie_shared_head_and_trailing_comparator() -> None:
     ]
     got = plan("市属国企资产总额、营业收入分别增长6%、8%以上。")
     assert [(s.value, s.comparator) for s in got] == [(6, ">="), (8, ">=")]
+
+
+def test_fenbie_each_item_takes_its_own_measure() -> None:
+    # a growth noun after the list is not the measure of an item ending in 率
+    got = plan("城镇登记失业率、商品零售价格涨幅分别控制在4%和2.5%以内。")
+    assert [(s.measure, s.value, s.comparator) for s in got] == [
+        ("ratio_pct", 4, "<="),
+        ("growth_pct", 2.5, "<="),
+    ]
+    assert got[0].indicator == "城镇登记失业率"
+    # nor does a ratio head copied from a later item change an earlier growth
+    got = plan("商品零售价格涨幅、农村贫困发生率分别控制在2.5%和1%以内。")
+    assert [(s.indicator, s.measure) for s in got] == [
+        ("商品零售价格涨幅", "growth_pct"),
+        ("农村贫困发生率", "ratio_pct"),
+    ]
+    # an item with its own ratio head keeps it; the shared growth noun is the others'
+    got = plan("科技研发投入强度、县域工业增加值增速分别达到2.8%和9%。")
+    assert [(s.indicator, s.measure) for s in got] == [
+        ("科技研发投入强度", "ratio_pct"),
+        ("县域工业增加值", "growth_pct"),
+    ]
+
+
+def test_growth_noun_before_a_level_verb_stays_growth() -> None:
+    assert one("县域工业增加值增速达到9%。").measure == "growth_pct"
+    assert one("森林覆盖率提高到63%。").measure == "ratio_pct"
 
 
 def test_jun_gives_one_row_per_subject() -> None:
@@ -726,3 +786,28 @@ def test_duo_before_the_scale_word() -> None:
         (960, "万", ">=", 9_600_000),
         (1, "亿", "~", 100_000_000),
     ]
+
+
+# --- milestones: an amount inside 进入/迈入/跨入…新阶段/时代/行列 ----------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value", "unit", "cmp"),
+    [
+        ("全县工业总产值进入了300亿元以上的新阶段。", "工业总产值", 300, "亿元", ">="),
+        ("全市外贸进出口总额迈入2000亿元时代。", "外贸进出口总额", 2000, "亿元", ">="),
+        ("地区生产总值跨入千亿元城市行列。", "地区生产总值", 1000, "亿元", ">="),
+    ],
+)
+def test_era_milestone_is_a_quantity(
+    body: str, indicator: str, value: float, unit: str, cmp: str
+) -> None:
+    got = rows(REVIEW + body)
+    assert [(s.kind, s.indicator, s.measure, s.value, s.unit, s.comparator) for s in got] == [
+        ("actual", indicator, "amount", value, unit, cmp)
+    ]
+
+
+def test_amount_before_a_noun_without_era_word_is_no_milestone() -> None:
+    # 进入 + an amount naming a group (not 阶段/时代/行列) stays a modifier
+    assert rows(REVIEW + "一批企业进入百亿元企业培育库。") == []
