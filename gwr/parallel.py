@@ -34,10 +34,10 @@ K = TypeVar("K")
 # server imports pandas and the readers once), later ones ~0.2 s; a generated department
 # file takes 12-25 ms to parse; two workers save half of that.
 MIN_PARALLEL = 256
-# Items a worker takes at a time. Measured on 3,000 generated files, 2 workers: chunks of
-# 1 and 4 give the same throughput (138 and 134 files/s), 16 and 64 lose 20-30 % (108 and
-# 100 files/s): small files' results are cheap to send back, and with large chunks the
-# last ones leave a core idle.
+# Items a worker takes at a time. Measured on 3,000 generated files, 2 workers
+# (bench/bench_scale.py --parse): at load 6, chunks of 1 / 4 / 16 / 64 gave 138 / 134 /
+# 108 / 100 files/s; at load 0-4, 271 / 278 / 282 / 219. Small files' results are cheap
+# to send back; with large chunks the last ones leave a core idle.
 DEFAULT_CHUNK = 4
 # Modules the fork server imports once, so each worker starts with the parsers loaded.
 PRELOAD = ["gwr.ingest", "gwr.sheets"]
