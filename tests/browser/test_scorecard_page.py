@@ -122,7 +122,7 @@ def test_bundled_page_offline_marks_and_quotes(browser: Browser, data_dir: Path,
                                                tmp_path: Path) -> None:  # fmt: skip
     wh = tmp_path / "warehouse" / "gwr.duckdb"
     assert run_refresh(data_dir, wh, tmp_path / "cache").success
-    page_file = wh.parent / "scorecard" / "巴中市-2024.html"
+    page_file = wh.parent / "scorecard" / "511900-2024.html"
     assert page_file.exists()
 
     page = browser.open(page_file)
@@ -165,7 +165,7 @@ def test_bundled_page_offline_marks_and_quotes(browser: Browser, data_dir: Path,
     page.locator("#departments").scroll_into_view_if_needed()
     browser.shot("bazhong-2024-departments")
     browser.open(wh.parent / "scorecard" / "index.html")
-    assert page.locator('a[href="巴中市-2024.html"]').count() == 1
+    assert page.locator('a[href="511900-2024.html"]').count() == 1
     browser.shot("index")
 
     assert browser.errors == []

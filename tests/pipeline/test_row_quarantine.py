@@ -23,7 +23,8 @@ def _statement(i: int, **changes: Any) -> dict[str, Any]:
         "year": 2024, "indicator_text": "市重大产业项目", "measure": "count", "comparator": "=",
         "value": 147.0, "value_max": None, "unit": "个", "value_base": 147.0, "unit_base": "个",
         "section": "二", "quote": f"实施市重大产业项目147个{i}", "char_start": 10 * i,
-        "char_end": 10 * i + 8, "benchmark": None,
+        "char_end": 10 * i + 8, "benchmark": None, "period_start": "2024-01-01",
+        "period_end": "2024-12-31", "aggregation": "annual",
     }  # fmt: skip
     row.update(changes)
     return row

@@ -4,8 +4,8 @@ warehouse intact and openable, the next run succeeds, and the run queue frees it
 On main a `gwr refresh` killed with kill -9 (or by the out-of-memory killer) stayed
 STARTED in DAGSTER_HOME forever; with one refresh allowed at a time, every run submitted
 afterwards (schedule, sensor, UI) stayed QUEUED until someone marked the dead run failed.
-Its `.building` leftovers were never removed (that cleanup lands with write-audit-publish:
-the leftover test below is xfail until then).
+Its build leftovers were never removed; now the next refresh removes every build folder
+whose owner is gone (`gwr.warehouse.clean_stale`).
 """
 
 from __future__ import annotations
@@ -92,26 +92,22 @@ def killed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         return lock.is_held()
 
     def building() -> bool:
-        return any(warehouse.parent.glob(f".{warehouse.name}.building-*"))
+        return any(warehouse.parent.glob(".build-*/gwr.duckdb"))
 
-    def published_anew() -> bool:
-        try:
-            return warehouse.stat().st_ino != published_inode
-        except FileNotFoundError:
-            return False
+    def audited() -> bool:  # the build's Parquet export is written: the swap comes next
+        return any(warehouse.parent.glob(".build-*/parquet/*.parquet"))
 
     moments: dict[str, Callable[[], bool]] = {
         "lock taken, nothing built": holding,
         "parsing (cold cache)": lambda: any((tmp / "cache").rglob("*.json")),
         "building the new file": building,
-        "after publishing, before Parquet and Data Docs": published_anew,
+        "audited, before the swap": audited,
     }
     after: dict[str, list[tuple[Any, ...]]] = {}
     killed_runs: list[str] = []
     for name, moment in moments.items():
         if name.startswith("parsing"):
             shutil.rmtree(tmp / "cache", ignore_errors=True)
-        published_inode = warehouse.stat().st_ino
         proc = _refresh(env)
         _kill_when(proc, moment)
         holder = lock.holder() or {}
@@ -119,7 +115,9 @@ def killed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         killed_runs.append(str(holder["run_id"]))
         after[name] = _snapshot(warehouse)
 
-    leftovers_before = sorted(p.name for p in warehouse.parent.iterdir() if ".building" in p.name)
+    leftovers_before = sorted(
+        p.name for p in warehouse.parent.iterdir() if p.name.startswith(".build-")
+    )
     final = subprocess.run(
         [sys.executable, "-m", "gwr.cli", "refresh"],
         cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300, check=False,
@@ -148,7 +146,7 @@ def test_the_published_warehouse_survives_a_kill_at_every_moment(killed: dict[st
         "lock taken, nothing built",
         "parsing (cold cache)",
         "building the new file",
-        "after publishing, before Parquet and Data Docs",
+        "audited, before the swap",
     }
     for moment, snapshot in killed["after"].items():
         assert snapshot == killed["baseline"], moment
@@ -168,13 +166,14 @@ def test_the_next_run_succeeds_and_the_killed_runs_are_marked_failed(
     assert "The process of this refresh died" in final.stderr  # said what it found
 
 
-@pytest.mark.xfail(strict=False, reason="stale .building cleanup lands with write-audit-publish")
 def test_leftovers_of_killed_runs_are_removed_by_the_next_run(killed: dict[str, Any]) -> None:
-    """A kill while building leaves `.gwr.duckdb.building-*` (and maybe its `.wal`) behind;
-    the next refresh must remove such leftovers (no refresh can still own them: it holds
-    the refresh lock)."""
+    """A kill while building leaves its `.build-*` folder (database, WAL, Parquet, Data
+    Docs) behind; the next refresh removes it (no refresh can still own it: it holds the
+    refresh lock, and the folder's owner process is gone)."""
     assert killed["leftovers_before"], "the kill while building left nothing to clean up"
-    remaining = [p.name for p in killed["warehouse"].parent.iterdir() if ".building" in p.name]
+    remaining = [
+        p.name for p in killed["warehouse"].parent.iterdir() if p.name.startswith(".build-")
+    ]
     assert remaining == []
 
 
