@@ -167,6 +167,8 @@ class RefreshOutcome:
     failure: list[str] = field(default_factory=list)
     #: per report file: region, region_code, targets, actuals, quarantined rows
     per_file: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: mart.v_report_card for GDP growth: one dict per region and year
+    report_card: list[dict[str, Any]] = field(default_factory=list)
 
 
 def refresh_corpus(corpus: Path, files: list[str], keep: Path | None = None) -> RefreshOutcome:
@@ -226,22 +228,81 @@ def refresh_corpus(corpus: Path, files: list[str], keep: Path | None = None) -> 
             ).fetchall():
                 rec = out.per_file.setdefault(Path(path).name, {})
                 rec[kind] = n
-            for path, region, code in con.execute(
-                "SELECT DISTINCT path, region, region_code FROM staging.stg_report_statements"
+            for path, region, code, year in con.execute(
+                "SELECT DISTINCT path, region, region_code, report_year "
+                "FROM staging.stg_report_statements"
             ).fetchall():
                 rec = out.per_file.setdefault(Path(path).name, {})
-                rec["region"], rec["region_code"] = region, code
+                rec["region"], rec["region_code"], rec["report_year"] = region, code, year
             for path, n in con.execute(
                 "SELECT d.path, count(*) FROM mart.quarantine AS q "
                 "JOIN raw.documents AS d USING (document_id) GROUP BY ALL"
             ).fetchall():
                 out.per_file.setdefault(Path(path).name, {})["quarantined"] = n
+            out.report_card = con.execute(REPORT_CARD_SQL).df().to_dict("records")
         finally:
             con.close()
         return out
     finally:
         if keep is None:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------- report card
+
+#: The README's report card: GDP growth target against the actual of the same year that a
+#: later report states, met or missed, with both quotes (mart.v_report_card).
+REPORT_CARD_SQL = """
+SELECT region, region_code, year, target_comparator, target_value, target_value_max,
+       actual_value, status, target_quote, actual_quote
+FROM mart.v_report_card
+WHERE indicator_id = 'gdp' AND measure = 'growth_pct'
+ORDER BY region_code = '100000' DESC, region_code, year
+"""
+
+GOLD_CARD = Path(__file__).resolve().parents[1] / "tests/fixtures/corpus-blind/report_card.csv"
+
+
+def compare_report_card(card: list[dict[str, Any]], gold_csv: Path = GOLD_CARD) -> list[str]:
+    """Differences between the warehouse's GDP report card and the hand-labelled one
+    (tests/fixtures/corpus-blind/report_card.csv): a labelled pair the warehouse lacks,
+    or one it judges with other values or another verdict."""
+    from gwr.regions import resolve
+
+    by_key = {(r["region_code"], int(r["year"])): r for r in card}
+    problems = []
+    with gold_csv.open(encoding="utf-8") as fh:
+        for g in csv.DictReader(fh):
+            if g["met"] not in ("yes", "no"):
+                continue  # no numeric target that year (national 2020)
+            division = resolve(g["region"])
+            key = (division.code if division else g["region"], int(g["year"]))
+            got = by_key.get(key)
+            if got is None:
+                problems.append(f"{g['region']} {g['year']}: missing (gold {g['target_quote']}"
+                                f" / {g['actual_quote']})")  # fmt: skip
+                continue
+            want = ("met" if g["met"] == "yes" else "missed", float(g["target_value"]),
+                    float(g["actual_value"]))  # fmt: skip
+            have = (got["status"], float(got["target_value"]), float(got["actual_value"]))
+            if want != have:
+                problems.append(f"{g['region']} {g['year']}: gold {want}, warehouse {have}")
+    return problems
+
+
+def format_report_card(card: list[dict[str, Any]]) -> list[str]:
+    lines = [f"{'region':<10} {'year':>4} {'target':<10} {'actual':>7} {'verdict':<7} quotes"]
+    for r in card:
+        cmp = {"~": "≈", ">=": "≥", "<=": "≤", "=": ""}.get(r["target_comparator"], "")
+        target = f"{cmp}{r['target_value']:g}" + (
+            f"-{r['target_value_max']:g}" if r["target_value_max"] == r["target_value_max"]
+            and r["target_value_max"] is not None else ""
+        )  # fmt: skip
+        lines.append(
+            f"{r['region']:<10} {r['year']:>4} {target + '%':<10} {r['actual_value']:>6g}% "
+            f"{r['status']:<7} 「{r['target_quote']}」 /「{r['actual_quote']}」"
+        )
+    return lines
 
 
 # --------------------------------------------------------------------------- report
@@ -325,6 +386,15 @@ def main(argv: list[str] | None = None) -> int:
         f"main-targets paragraph found {sum(f.main_targets for _r, f in figures)}/{n}; "
         f"GDP growth target {sum(f.gdp_target != '-' for _r, f in figures)}/{n}"
     )
+    if outcome is not None and outcome.published:
+        print(f"\nreport card (GDP growth, mart.v_report_card): {len(outcome.report_card)} rows")
+        for line in format_report_card(outcome.report_card):
+            print(line)
+        problems = compare_report_card(outcome.report_card)
+        print(f"against the hand-labelled report card ({GOLD_CARD.name}): "
+              f"{len(problems)} differences")  # fmt: skip
+        for line in problems:
+            print(f"  {line}")
     print(f"done in {time.perf_counter() - started:.0f}s")
     flagged = [f for _r, f in figures if set(f.flags) - {"REGION"}]
     return 1 if args.strict and flagged else 0

@@ -124,7 +124,7 @@ def unit_scales_frame(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
     standing for no unit; the dbt test `value_base_scaled` checks value_base against it."""
     from decimal import Decimal
 
-    from gwr.units import to_base
+    from gwr.units import SCALE_PREFIXES, to_base
 
     units: set[str] = {""}
     for frame in frames:
@@ -132,7 +132,19 @@ def unit_scales_frame(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
             units.update(str(u) for u in frame["unit"].dropna())
     rows = []
     for unit in sorted(units):
+        if unit in SCALE_PREFIXES:
+            # a bare scale word as written (6000万农村人口, 13亿人): it scales, but what it
+            # counts is named by the noun after it, so any base unit goes (unit_base NULL)
+            rows.append({"unit": unit, "unit_base": None, "factor": float(SCALE_PREFIXES[unit])})
+            continue
         base, unit_base = to_base(Decimal(1), unit)
+        if base == 1 and unit_base == unit:
+            # not in the unit table: a scale word before a counted noun (20万剂) scales
+            # as the extractor reads it, 剂 counted in 万
+            for prefix in sorted(SCALE_PREFIXES, key=len, reverse=True):
+                if unit.startswith(prefix) and len(unit) > len(prefix):
+                    base, unit_base = SCALE_PREFIXES[prefix], unit[len(prefix) :]
+                    break
         rows.append({"unit": unit, "unit_base": unit_base or None, "factor": float(base)})
     return pd.DataFrame(rows, columns=frame_columns("unit_scales"))
 

@@ -98,3 +98,19 @@ def test_dbt_accepted_values_are_the_vocabularies() -> None:
                     assert tuple(test["accepted_values"]["arguments"]["values"]) in vocabularies
                     seen += 1
     assert seen > 15
+
+
+def test_a_bare_scale_word_scales_but_names_no_base() -> None:
+    """6000万农村人口 is written 6000 万 and counts 人: the unit table gives 万 its factor
+    and leaves the base open (the dbt test value_base_scaled then accepts 人)."""
+    import pandas as pd
+
+    from gwr.build import unit_scales_frame
+
+    units = pd.DataFrame({"unit": ["万", "万人", "亿元", "万剂"]})
+    table = unit_scales_frame([units]).set_index("unit")
+    assert table.loc["万", "factor"] == 10_000 and pd.isna(table.loc["万", "unit_base"])
+    assert (table.loc["万人", "factor"], table.loc["万人", "unit_base"]) == (10_000, "人")
+    assert (table.loc["亿元", "factor"], table.loc["亿元", "unit_base"]) == (1e8, "元")
+    # a noun the unit table does not know, counted in 万 (推广冻精20万剂)
+    assert (table.loc["万剂", "factor"], table.loc["万剂", "unit_base"]) == (10_000, "剂")

@@ -26,7 +26,9 @@ where (m.{{ value }} is null and m.{{ value_base }} is not null)
        or u.unit is null
        or abs(m.{{ value_base }} - m.{{ value }} * u.factor)
           > 1e-9 * greatest(1.0, abs(m.{{ value_base }}), abs(m.{{ value }} * u.factor))
-       or m.{{ unit_base }} is distinct from u.unit_base))
+       -- a bare scale word (万, 亿) fixes the factor, not the base (u.unit_base NULL)
+       or (m.{{ unit_base }} is distinct from u.unit_base
+           and not (u.unit_base is null and u.unit <> ''))))
 {% endtest %}
 
 {#- Values within [min, max] (nulls pass); `mostly` lets a share of rows fall outside. -#}
