@@ -57,6 +57,10 @@ NUM_RUN_RE = re.compile(
 )
 #: a part heading that names a single year
 _A_YEAR_RE = re.compile(r"(?:19|20)\d{2}年")
+#: a paragraph opening on one past year: 刚刚过去的2025年，… / 过去一年，… / 2025年，…
+_ONE_YEAR_OPENING_RE = re.compile(
+    r"(?:刚刚|刚)?过去的(?:一年|(?:19|20)\d{2}年)|过去一年|一年来|去年|(?:19|20)\d{2}年[，,是]"
+)
 #: a plan-part sentence about the past: 过去一年，… / 去年，…
 _PAST_OPENERS = ("过去一年", "去年", "上一年")
 #: a bullet paragraph: an item of a list that spans paragraphs
@@ -129,6 +133,8 @@ def _read_paragraph(doc: DocState, para: Paragraph) -> None:
         five_years=ct.find("五年", para.start, para.end) >= 0
         and FIVE_YEARS_RE.search(ct, para.start, para.end) is not None
     )
+    # only the opening words count: a year named later in the paragraph is one figure's
+    ps.one_year = _ONE_YEAR_OPENING_RE.match(ct, para.body_start) is not None
     heading = para.section.split(" > ", 1)[0]
     if ("五" in heading or "年" in heading) and not _A_YEAR_RE.search(heading):
         # 一、“十一五”时期…的回顾 / 一、过去五年工作回顾 (a heading naming one year, like
@@ -216,7 +222,7 @@ def _read_sentence(doc: DocState, ps: ParagraphState, para: Paragraph, sa: int, 
     if not has_num:
         pass  # no figure to date (a number-less list item is of the year)
     elif kind == "actual":
-        para_term = ps.heading_plan or (
+        para_term = None if ps.one_year else ps.heading_plan or (
             (yr - 4, yr) if ps.five_years or ps.heading_five_years else None
         )
         ctx.term = review_term(sentence, para_term, yr)

@@ -49,6 +49,9 @@ class ParagraphState:
     heading_future: tuple[int, int] | None = None
     #: the part heading reviews five years (一、过去五年工作回顾)
     heading_five_years: bool = False
+    #: the paragraph opens on one past year (刚刚过去的2025年，… / 过去一年，…) inside a
+    #: multi-year review: its figures are that year's, not the term's
+    one_year: bool = False
     #: a sentence opening with 过去一年/去年 in a plan part: the following sentences
     #: without a target cue are actuals of that year too
     past_run: int | None = None

@@ -104,3 +104,21 @@ def test_a_later_plan_named_in_a_review_gives_no_term() -> None:
     # a 2024 review sentence naming the “十五五” period: the figure is still 2024's
     got = _periods("一、2024年工作回顾\n为“十五五”时期打基础，项目建设资金增长61%。\n")
     assert got[0][3:] == ("2024-01-01", "2024-12-31", "annual")
+
+
+def test_a_paragraph_opening_on_one_year_is_that_years_figures() -> None:
+    """Inside a five-year review part, a paragraph that opens on one past year (刚刚过去的
+    2025年，… / 过去一年，…) states that year's figures: they meet the year's targets."""
+    from gwr.report import extract_report
+
+    text = (
+        "2026年政府工作报告\n一、“十四五”时期工作回顾\n"
+        "过去五年，全市生产总值年均增长5.5%，累计新增就业30万人。\n"
+        "刚刚过去的2025年，我们顶住压力。全市生产总值增长5.6%，财政收入增长2%。\n"
+    )
+    statements = extract_report(text, year=2026).statements
+    got = {(s.indicator, s.value): s.aggregation for s in statements}
+    assert got[("生产总值", 5.5)] == "average_annual"
+    assert got[("新增就业", 30.0)] == "cumulative"
+    assert got[("生产总值", 5.6)] == "annual"
+    assert got[("财政收入", 2.0)] == "annual"
