@@ -104,9 +104,9 @@ def test_the_corpus_refresh_publishes(corpus: Any, refreshed: Any) -> None:
     assert empty == []
 
 
-#: Labelled pairs the warehouse does not find yet (national 2016, 山西, 河北, 湖南 2025:
-#: the actual's wording is not tied to GDP). A ratchet: the number may only go down.
-MISSING_AT_MOST = 4
+#: Labelled pairs the warehouse does not find yet (national 2016, 湖南 2025: the actual's
+#: wording names no subject before 增长). A ratchet: the number may only go down.
+MISSING_AT_MOST = 2
 
 
 def test_the_report_card_agrees_with_the_labelled_one(corpus: Any, refreshed: Any) -> None:
