@@ -120,12 +120,6 @@ def test_the_warehouse_follows_a_rename(gwr_env: dict[str, Path]) -> None:
 
 
 @pytest.mark.e2e
-@pytest.mark.xfail(
-    strict=False,
-    reason="sql/marts/schema.yml tests raw.documents.document_id `unique`, which contradicts "
-    "one row per input file when two files have the same bytes (on main too); lands with "
-    "the dbt conversion (make `path` the unique key)",
-)
 def test_identical_bytes_under_two_meanings_pass_the_quality_suite(
     gwr_env: dict[str, Path],
 ) -> None:
