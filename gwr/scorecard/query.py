@@ -321,7 +321,10 @@ SELECT
     coalesce(s.region, '{UNKNOWN_REGION}') AS region, t.region_code, s.target_year AS year,
     s.comparator, s.target_value_base AS value, t.value_max_base AS value_max, s.quote,
     s.source_path || '#chars=' || t.char_start || '-' || t.char_end AS source,
-    s.actual_value_base AS actual_value, s.period_start, s.period_end, s.status,
+    -- a level reported where the target is a growth (5.53万亿元 against 增长5.5%) is no
+    -- value on a growth axis: not_comparable rows show no actual
+    CASE WHEN s.status <> 'not_comparable' THEN s.actual_value_base END AS actual_value,
+    s.period_start, s.period_end, s.status,
     s.actual_source_location AS actual_source, a.quote AS actual_quote
 FROM mart.v_scorecard AS s
 JOIN mart.fct_target AS t USING (target_id)

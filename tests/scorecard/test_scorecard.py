@@ -324,3 +324,20 @@ def test_axis_ticks_stay_few_at_any_magnitude(lo: float, hi: float) -> None:
     ticks = list(_ticks(lo, hi))
     assert 1 <= len(ticks) <= 12
     assert ticks[0] <= max(lo, 0) and ticks[-1] <= hi
+
+
+def test_comparison_shows_no_level_on_the_growth_axis(tmp_path: Path) -> None:
+    """A region whose report states GDP only as a level (5.53万亿元) against a growth target
+    is not_comparable: the comparison shows no actual for it, and its axis stays in
+    percent (on the corpus that level once drew as 5,530,000,000,000%)."""
+    from helpers_scorecard import Builder
+
+    b = Builder()
+    b.statement("丁省", 2025, "target", "gdp", 5.5, comparator="~")
+    b.statement("丁省", 2026, "actual", "gdp", 5.53, "亿元", measure="amount")
+    b.statement("戊省", 2025, "target", "gdp", 5.0, comparator="~")
+    b.statement("戊省", 2026, "actual", "gdp", 5.2)
+    data = load_file(b.build(tmp_path / "gwr.duckdb"))
+    rows = {r.region: r for r in data.comparison[2025]}
+    assert rows["丁省"].status == "not_comparable" and rows["丁省"].actual_value is None
+    assert rows["戊省"].actual_value == 5.2
