@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -48,6 +49,14 @@ concurrency:
 
 
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")  # dagster's log lines are coloured
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium (the browser tests never download playwright's own)."""
+    found = shutil.which("chromium")
+    if found:
+        return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
 
 
 def free_port() -> int:

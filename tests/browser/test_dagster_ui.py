@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import signal
 import time
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ import pytest
 from helpers_browser import (
     CHROMIUM_ARGS,
     DagsterServer,
+    chromium_path,
     free_port,
     group_members,
     make_dagster_home,
@@ -29,14 +29,6 @@ from helpers_browser import (
     stop_process_group,
     wait_until_ready,
 )
-
-
-def chromium_path() -> str | None:
-    found = shutil.which("chromium")
-    if found:
-        return found
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
 
 CHROMIUM = chromium_path()
 pytestmark = [

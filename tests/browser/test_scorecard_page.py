@@ -9,7 +9,6 @@ card and the comparison). Screenshots go to test-output/scorecard/.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -18,7 +17,7 @@ from typing import Any
 
 import duckdb
 import pytest
-from helpers_browser import CHROMIUM_ARGS
+from helpers_browser import CHROMIUM_ARGS, chromium_path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO_ROOT / "tests" / "e2e"))
@@ -28,14 +27,6 @@ from helpers_e2e import run_refresh  # noqa: E402
 from helpers_scorecard import EVIL, build_multi  # noqa: E402
 
 from gwr.scorecard import write_scorecard  # noqa: E402
-
-
-def chromium_path() -> str | None:
-    found = shutil.which("chromium")
-    if found:
-        return found
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
 
 CHROMIUM = chromium_path()
 pytestmark = [
