@@ -76,6 +76,10 @@ class IngestResult:
     regions: dict[str, str | None] = field(default_factory=dict)
     #: files whose region could not be determined -> why (region left NULL, never guessed)
     unresolved_regions: dict[str, str] = field(default_factory=dict)
+    #: file loaded -> what it means (`sheet_meaning`): what identical copies are matched by
+    meanings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: file loaded -> when it was parsed
+    loaded_at: dict[str, str] = field(default_factory=dict)
 
 
 def _quarantine_row(
@@ -339,7 +343,9 @@ def _known_region(name_or_code: str) -> regions.Division | None:
     return regions.lookup_code(name_or_code) or regions.resolve(name_or_code)
 
 
-def _parse_sheets_ahead(files: list[InputFile], cache: ParseCache | None) -> Prefetch:
+def _parse_sheets_ahead(
+    files: list[InputFile], cache: ParseCache | None, workers: int | None = None
+) -> Prefetch:
     """Parse, on every core, the spreadsheets the cache does not hold (one per cache key,
     in input order); the loop below takes them from here instead of parsing one by one."""
     todo: dict[str, InputFile] = {}
@@ -350,13 +356,14 @@ def _parse_sheets_ahead(files: list[InputFile], cache: ParseCache | None) -> Pre
         # a stat, not a read: the loop reads the cached entries once
         if key not in todo and (cache is None or not cache._path(key).is_file()):
             todo[key] = f
-    return Prefetch(parse_sheet_file, list(todo.values()), key=sheet_cache_key)
+    return Prefetch(parse_sheet_file, list(todo.values()), key=sheet_cache_key, workers=workers)
 
 
 def read_spreadsheets(
     files: Iterable[InputFile],
     cache: ParseCache | None,
     known_regions: Iterable[str | None] = (),
+    workers: int | None = None,
 ) -> IngestResult:
     # the regions of the reports (codes or official names): when there is one, a sheet
     # that names none is about it
@@ -367,7 +374,7 @@ def read_spreadsheets(
     result = IngestResult(rows=pd.DataFrame(), quarantine=pd.DataFrame())
     seen: dict[tuple[str, ...], str] = {}
     files = list(files)
-    ahead = _parse_sheets_ahead(files, cache)
+    ahead = _parse_sheets_ahead(files, cache, workers)
     for f in files:
         if f.problem is not None and f.kind in ("spreadsheet", "unsupported"):
             quarantine.append(_problem_row(f))
@@ -411,6 +418,8 @@ def read_spreadsheets(
             )
             continue
         seen[meaning] = f.rel_path
+        result.meanings[f.rel_path] = meaning
+        result.loaded_at[f.rel_path] = loaded_at
         for rej in parsed["rejects"]:
             location = f"{f.rel_path}!{rej['sheet']}" + (
                 f"!row {rej['row']}" if rej.get("row") is not None else ""

@@ -211,8 +211,10 @@ def discover(
     *,
     known: Known | None = None,
     max_bytes: int = MAX_INPUT_BYTES,
+    under: str | None = None,
 ) -> list[InputFile]:
     """Every input file under `data_dir/reports` and `data_dir/spreadsheets`, sorted by path.
+    `under` narrows the walk to one sub-folder of them (a partition's folder).
 
     Files of an unknown type are returned with kind "unsupported", and entries that cannot
     be read with a `problem`, so that the pipeline can quarantine them with a reason
@@ -226,7 +228,8 @@ def discover(
     ):
         if kind is not None and kind != folder_kind:
             continue
-        for path, problem in _walk(data_dir / folder, data_dir):
+        root = data_dir / folder / under if under else data_dir / folder
+        for path, problem in _walk(root, data_dir):
             if _is_ignored(path):
                 continue
             rel_path = path.relative_to(data_dir).as_posix()

@@ -8,10 +8,15 @@ from typing import Any
 import dagster as dg
 
 from assets import quality, reference, reports, scorecard, spreadsheets, warehouse
-from pipelines.jobs import refresh_warehouse
+from pipelines.jobs import parse_spreadsheet_folders, refresh_warehouse
 from pipelines.resources import default_resources
 from pipelines.schedules import nightly_refresh
-from pipelines.sensors import dead_refresh_runs, input_files_sensor, refresh_failure_summary
+from pipelines.sensors import (
+    dead_refresh_runs,
+    input_files_sensor,
+    refresh_failure_summary,
+    spreadsheet_folders_sensor,
+)
 
 ASSET_MODULES = [reports, spreadsheets, reference, warehouse, quality, scorecard]
 
@@ -29,9 +34,14 @@ def build_definitions(resources: Mapping[str, Any] | None = None) -> dg.Definiti
     return dg.Definitions(
         assets=all_assets(),
         asset_checks=all_asset_checks(),
-        jobs=[refresh_warehouse],
+        jobs=[refresh_warehouse, parse_spreadsheet_folders],
         schedules=[nightly_refresh],
-        sensors=[input_files_sensor, refresh_failure_summary, dead_refresh_runs],
+        sensors=[
+            input_files_sensor,
+            refresh_failure_summary,
+            dead_refresh_runs,
+            spreadsheet_folders_sensor,
+        ],
         resources=dict(resources or default_resources()),
     )
 

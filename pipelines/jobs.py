@@ -1,4 +1,5 @@
-"""The one job: refresh the whole warehouse, as the nightly run and `gwr refresh` do."""
+"""The jobs: refresh the whole warehouse (the nightly run, `gwr refresh`), and parse the
+spreadsheet folders as partitions (a backfill's fan-out)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ RETRY_POLICY = dg.RetryPolicy(max_retries=2, delay=10, backoff=dg.Backoff.EXPONE
 
 refresh_warehouse = dg.define_asset_job(
     name="refresh_warehouse",
-    selection=dg.AssetSelection.all(),
+    # everything but the per-folder partitions: the refresh builds what they have not
+    selection=dg.AssetSelection.all() - dg.AssetSelection.assets("sheet_folder_parts"),
     description="Ingest reports and spreadsheets, rebuild and publish the warehouse, and run "
     "the quality checks.",
     op_retry_policy=RETRY_POLICY,
@@ -20,4 +22,15 @@ refresh_warehouse = dg.define_asset_job(
     # the multiprocess executor under the refresh lock: a queued run and `gwr refresh`
     # never build or publish at the same time (see pipelines/executor.py)
     executor_def=one_refresh_at_a_time_executor,
+)
+
+parse_spreadsheet_folders = dg.define_asset_job(
+    name="parse_spreadsheet_folders",
+    selection=dg.AssetSelection.assets("sheet_folder_parts"),
+    description="Parse and validate the spreadsheets of the chosen folders into the parse "
+    "cache's parts, one partition per folder: backfill it to fan the parsing of a large "
+    "input out over processes (or pods, with dagster-k8s); the next refresh then only "
+    "assembles.",
+    op_retry_policy=RETRY_POLICY,
+    tags={"gwr/job": "parse_folders"},
 )

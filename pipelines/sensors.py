@@ -10,8 +10,10 @@ from typing import Any
 
 import dagster as dg
 
+from assets.spreadsheets import spreadsheet_folders
 from gwr.inputs import discover
 from gwr.locks import RefreshLock
+from gwr.parts import spreadsheet_folder_names
 from gwr.warehouse import record_failure
 from pipelines.jobs import refresh_warehouse
 from pipelines.resources import InputFolders, WarehouseResource
@@ -167,3 +169,25 @@ def failure_summary(context: dg.RunFailureSensorContext) -> dict[str, object]:
         "note": "The published warehouse was not replaced: BI tools still see the last good "
         "refresh.",
     }
+
+
+@dg.sensor(
+    minimum_interval_seconds=60,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Keeps the spreadsheet_folders partitions (one per top-level folder under "
+    "spreadsheets/) in step with the folders on disk, so a backfill can choose them.",
+)
+def spreadsheet_folders_sensor(
+    context: dg.SensorEvaluationContext, inputs: InputFolders
+) -> dg.SensorResult:
+    on_disk = set(spreadsheet_folder_names(inputs.data_path / "spreadsheets"))
+    known = set(context.instance.get_dynamic_partitions(spreadsheet_folders.name))
+    requests = []
+    if on_disk - known:
+        requests.append(spreadsheet_folders.build_add_request(sorted(on_disk - known)))
+    if known - on_disk:
+        requests.append(spreadsheet_folders.build_delete_request(sorted(known - on_disk)))
+    return dg.SensorResult(
+        dynamic_partitions_requests=requests,
+        skip_reason=None if requests else dg.SkipReason(f"{len(on_disk)} folders, unchanged"),
+    )
