@@ -80,7 +80,8 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
-def _is_ignored(path: Path) -> bool:
+def is_ignored(path: Path) -> bool:
+    """Not an input at all: hidden files, Excel lock files, notes kept beside the data."""
     name = path.name.lower()
     return (
         name.startswith(".")
@@ -230,7 +231,7 @@ def discover(
             continue
         root = data_dir / folder / under if under else data_dir / folder
         for path, problem in _walk(root, data_dir):
-            if _is_ignored(path):
+            if is_ignored(path):
                 continue
             rel_path = path.relative_to(data_dir).as_posix()
             file_kind = folder_kind if path.suffix.lower() in suffixes else "unsupported"

@@ -46,7 +46,7 @@ from gwr.ingest import (
     sheet_cache_key,
     sheet_parser_version,
 )
-from gwr.inputs import InputFile
+from gwr.inputs import InputFile, is_ignored
 from gwr.parallel import MIN_PARALLEL, map_ordered
 from schemas import SheetRecordSchema, split_invalid
 from schemas.validation import RowSplit, ValidationOutcome, max_rejected_share
@@ -67,14 +67,15 @@ def folder_of(f: InputFile) -> str:
 
 def spreadsheet_folder_names(root: Path) -> list[str]:
     """The folders `folder_of` gives for the files under `root` (`spreadsheets/`), from
-    one listing of its top level: hidden entries are skipped, as `discover` skips them."""
+    one listing of its top level; entries `discover` ignores (hidden files, notes such as
+    README.md, Excel lock files) make no folder."""
     if not root.is_dir():
         return []
     names = []
     has_files = False
     with os.scandir(root) as entries:
         for entry in entries:
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or is_ignored(Path(entry.path)):
                 continue
             if entry.is_dir(follow_symlinks=False):
                 names.append(entry.name)

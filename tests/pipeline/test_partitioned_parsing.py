@@ -88,7 +88,7 @@ def test_the_folder_sensor_keeps_partitions_in_step(two_folders: Path, tmp_path:
 
 
 def test_partitions_in_parallel_then_refresh_equal_an_unpartitioned_refresh(
-    two_folders: Path, tmp_path: Path
+    two_folders: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = two_folders
     home = tmp_path / "dagster_home"
@@ -104,7 +104,8 @@ def test_partitions_in_parallel_then_refresh_equal_an_unpartitioned_refresh(
     }
     folders = spreadsheet_folder_names(data / "spreadsheets")
     assert folders == ["巴中市", "通江县"]
-    instance = dg.DagsterInstance.from_ref(dg.InstanceRef.from_dir(str(home)))
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    instance = dg.DagsterInstance.get()
     instance.add_dynamic_partitions(spreadsheet_folders.name, folders)
 
     dagster = Path(sys.executable).with_name("dagster")
