@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from gwr.numbers import halfwidth
 
 from ._trad import MARKERS, T2S
-from .vocab import SCALE_PATTERN, UNIT_PATTERN
+from .vocab import UNIT_RE
 
 __all__ = ["Normalized", "normalize"]
 
@@ -44,8 +44,6 @@ _BULLET_START = re.compile(r"^\s*(?:[-*+•●◆■▲▶➢□○◇※★☆�
 _HARD_END = set("。！？；：”」』）)!?;:…")
 _SPACES = {" ", "\t", "\r", "\u3000", "\xa0", "\u2002", "\u2003", "\u2009", "\u200b", "\ufeff"}
 _SPACE_CHARS = "".join(sorted(_SPACES))
-#: a line opening with a unit (万亿元, %, 个): the rest of a number on the line before
-_UNIT_START_RE = re.compile(rf"(?:{SCALE_PATTERN})?[多余]?{UNIT_PATTERN}")
 _LINE_END_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?$")
 _PUNCT_MAP = {
     ":": "：",
@@ -128,7 +126,7 @@ def _number_unit_breaks(hw: str, lines: list[tuple[int, int]]) -> set[int]:
         while j < len(lines) - 1 and not hw[lines[j][0] : lines[j][1]].strip(_SPACE_CHARS):
             j += 1  # blank lines and lines of zero-width spaces between
         nxt = hw[lines[j][0] : lines[j][1]].lstrip(_SPACE_CHARS)
-        if j - i <= 2 and _UNIT_START_RE.match(nxt):
+        if j - i <= 2 and UNIT_RE.match(nxt):  # 万亿元, %, 个: the rest of the number
             out.update(lines[k][1] for k in range(i, j))
     return out
 
