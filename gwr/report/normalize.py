@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from gwr.numbers import halfwidth
 
 from ._trad import MARKERS, T2S
-from .vocab import UNIT_RE
+from .vocab import NOT_UNIT_BIGRAMS, UNIT_RE
 
 __all__ = ["Normalized", "normalize"]
 
@@ -44,7 +44,9 @@ _BULLET_START = re.compile(r"^\s*(?:[-*+•●◆■▲▶➢□○◇※★☆�
 _HARD_END = set("。！？；：”」』）)!?;:…")
 _SPACES = {" ", "\t", "\r", "\u3000", "\xa0", "\u2002", "\u2003", "\u2009", "\u200b", "\ufeff"}
 _SPACE_CHARS = "".join(sorted(_SPACES))
-_LINE_END_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?$")
+#: a sentence going on into a number at the end of its line (…总值达到74.4); a label
+#: (附件2) or a page number alone is not one
+_LINE_END_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{4}\d+(?:\.\d+)?$")
 _PUNCT_MAP = {
     ":": "：",
     ";": "；",
@@ -121,12 +123,13 @@ def _number_unit_breaks(hw: str, lines: list[tuple[int, int]]) -> set[int]:
     for i, (a, b) in enumerate(lines[:-1]):
         line = hw[a:b].rstrip(_SPACE_CHARS)
         if not line or not _is_digit(line[-1]) or _LINE_END_NUMBER_RE.search(line) is None:
-            continue  # no number after words (a page number alone is no figure)
+            continue
         j = i + 1
         while j < len(lines) - 1 and not hw[lines[j][0] : lines[j][1]].strip(_SPACE_CHARS):
             j += 1  # blank lines and lines of zero-width spaces between
         nxt = hw[lines[j][0] : lines[j][1]].lstrip(_SPACE_CHARS)
-        if j - i <= 2 and UNIT_RE.match(nxt):  # 万亿元, %, 个: the rest of the number
+        u = UNIT_RE.match(nxt)  # 万亿元, %, 个: the rest of the number
+        if j - i <= 2 and u is not None and nxt[u.end() - 1 : u.end() + 1] not in NOT_UNIT_BIGRAMS:
             out.update(lines[k][1] for k in range(i, j))
     return out
 

@@ -148,6 +148,13 @@ MONEY_BASES = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑"
 
 SCALE_PATTERN = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百)"
 UNIT_PATTERN = "(?:" + "|".join(re.escape(u) for u in BASE_UNITS_TEXT) + ")"
+#: A unit character that is really the first half of a noun.
+NOT_UNIT_BIGRAMS = frozenset(
+    {"人口", "人民", "人员", "人才", "人群", "人大", "家庭", "家园", "户籍", "名单", "名称", "名录",
+     "台账", "条例", "条件", "处置", "处理", "场所", "部门", "部署", "个体", "件事", "所有", "所在",
+     "批准", "批复", "次数", "头部", "只有", "张力", "套餐", "座谈", "间隔", "项目", "例如", "元素",
+     "名词"}
+)  # fmt: skip
 #: a unit as written after a number (万亿元, 多人, %): never a subject on its own
 UNIT_RE = re.compile(rf"{SCALE_PATTERN}?[多余]?{UNIT_PATTERN}")
 # Scale words and their factors come from gwr.units (one table for the whole project).

@@ -428,6 +428,11 @@ def test_a_change_after_a_change_inherits_nothing() -> None:
     assert [s for s, _, _ in got] == ["进出口总额", "稳居中部第一"]
 
 
+def test_a_noun_that_starts_like_a_unit_is_no_unit() -> None:
+    # 附件2 名词解释: 名词 is a noun, not 2 名 + 词
+    assert rows(PLAN + "附件2 名词解释") == []
+
+
 def test_a_unit_is_never_a_subject() -> None:
     # a figure cut from its unit by a sentence end: the unit names nothing
     got = rows(REVIEW + "国内生产总值达到74.4。\n万亿元，增长6.7%。")

@@ -75,9 +75,16 @@ def test_a_number_is_never_broken_from_its_unit() -> None:
         "新增就业1314万人。",
     ]
     _check(text)
-    # a paragraph that ends on a number or a page number alone stays apart
-    for text in ("一、回顾\n2016\n万众一心。", "二、重点工作\n目标是增长6\n加快发展。"):
-        assert len(normalize(text).text.split("\n")) == 3
+    # a label or a page number, a next line that opens on no unit or on a noun that
+    # starts like one (名词, 人口), a paragraph that ends on a number: apart
+    for text in (
+        "一、回顾\n2016\n万众一心。",
+        "二、重点工作\n目标是增长6\n加快发展。",
+        "二、重点工作\n附件2\n名词解释",
+        "二、重点工作\n见本报告附件2\n名词解释",
+        "一、回顾\n全市常住人口达到1\n人口结构持续优化。",
+    ):
+        assert len(normalize(text).text.split("\n")) == 3, text
 
 
 @settings(max_examples=300, deadline=None)
