@@ -8,6 +8,11 @@
 * ``比上年/比年初预算/同口径 增加N`` is a change of the item before it; a value
   without a subject takes the item before it in the sentence, a number-less clause
   just before (``X：N``), else the last subject of the paragraph.
+* A change with no subject of its own after a level of the same sentence
+  (``地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%``) is a change of the
+  level's subject: the ``、``/``，``-clauses between that hold no figure and open on
+  a predicate of standing (稳居, 名列, 总量跃居 …) say nothing of another subject; a
+  clause naming one (``消费市场加快回暖、增长4%``) keeps its own.
 * Indicator names: a generic head (``总投资``, ``总量``, ``营收``, ``占…``) takes the
   subject of its list or clause (``实施产业项目334个、总投资750亿元`` ->
   ``产业项目总投资``); a push verb and ``建设`` around a project count are no part
@@ -26,6 +31,7 @@ from .candidates import SentenceContext, order_range
 from .enumerations import enumerate_clause, split_subjects
 from .mentions import FROM_TO_RE, Mention
 from .naming import (
+    GENERIC_HEADS,
     cut_predicate,
     inherit_subject,
     is_generic_head,
@@ -34,7 +40,8 @@ from .naming import (
 )
 from .periods import PERIOD_TAIL_RE, SUBYEAR_RE
 from .spans import CLAUSE_PUNCT, iter_spans
-from .subjects import GENERIC_INDICATOR_RE, strip_lead, strip_tail
+from .subjects import GENERIC_INDICATOR_RE, measure_of, strip_lead, strip_tail
+from .vocab import STANDING_PREDICATE_PATTERN, UNIT_RE
 
 COMPARE_SUBJ_RE = re.compile(r"^(?:(?:比|较|同比|与)[^，。；]{0,8}|同口径|可比价)$")
 FROM_TO_SUBJ_RE = re.compile(
@@ -62,6 +69,17 @@ CREATE_VERBS = (
     "达到",
 )
 ITEM_JOIN_RE = re.compile(r"[和及与、，]")
+#: a clause without a subject of its own: a predicate of standing, maybe after a generic
+#: head that names nothing (总量跃居全省第5位, 稳居全国前十强)
+STANDING_CLAUSE_RE = re.compile(
+    "^(?:"
+    + "|".join(sorted(GENERIC_HEADS, key=len, reverse=True))
+    + ")?"
+    + STANDING_PREDICATE_PATTERN
+)
+CLAUSE_SEP_RE = re.compile("[、，]")
+#: measures of a change (a rate of growth, points), as against a level
+CHANGE_MEASURES = ("growth_pct", "pp_change")
 STRETCH_RE = re.compile(r"[，、]?(?:力争|争取|确保|最高|最多)(?:达到|达|突破|超过)?")
 NAME_TAIL_RE = re.compile(r"[^，。；、：！？\n\d]{0,24}")
 TRAILING_CONJ_RE = re.compile(r"(和|及|与|或)$")
@@ -208,6 +226,13 @@ def emit_segment_mention(
             cmp_over = ">="  # 至少新建学校5所、医院3所
     ft = FROM_TO_SUBJ_RE.search(subj) if "由" in subj or "从" in subj else None
     subj2, verbs = strip_tail(subj[: ft.start()] if ft else subj)
+    cut = max(subj.rfind("、"), subj.rfind("，"))
+    if cut > 0 and not m.prenominal and not ft:
+        own, own_verbs = strip_tail(subj[cut + 1 :])
+        level = None if own else level_subject(ctx, subj[:cut], m, own_verbs, sa)
+        if level:
+            # …5.53万亿元、稳居全国前十强、增长4.8%: the change has no subject of its own
+            subj2, verbs = level, own_verbs
     if COMPARE_SUBJ_RE.match(subj2):
         subj2 = ""  # 比年初预算增加1800亿元: a change of the previous item
     if m.pre_cmp and m.pre_cmp not in verbs:
@@ -273,6 +298,8 @@ def emit_segment_mention(
             if GENERIC_INDICATOR_RE.match(lsubj):
                 lsubj = ""  # 过去一年，增长5.8%: a time word, not a subject
             lsubj = cut_predicate(lsubj)  # GDP增速逐季攀升，上半年3.2%
+            if UNIT_RE.fullmatch(lsubj):
+                lsubj = ""  # 万亿元，增长6.7%: the unit of a figure cut off, no subject
             if lsubj:
                 indicator, qa = lsubj, loff
                 verbs = lverbs + lverbs2 + verbs
@@ -297,6 +324,26 @@ def emit_segment_mention(
         return new_pos
     ctx.add(indicator, m, verbs, qa, qb, year=to_year, comparator=cmp_over)
     return new_pos
+
+
+def level_subject(
+    ctx: SentenceContext, between: str, m: Mention, verbs: list[str], sa: int
+) -> str | None:
+    """The subject of the level a subject-less change follows, when the words
+    ``between`` them (``、``/``，``-clauses without a figure) are all predicates of
+    standing about it (稳居全国前十强, 名列世界前茅); None otherwise (a new subject)."""
+    if m.unit is None or measure_of(m.unit, verbs, "")[0] not in CHANGE_MEASURES:
+        return None
+    parts = [p for p in CLAUSE_SEP_RE.split(between) if p]
+    if not parts or not all(STANDING_CLAUSE_RE.match(p) for p in parts):
+        return None
+    prev = [c for c in ctx.out if c.qb <= m.start and c.qa >= sa - 80]
+    if not prev or prev[-1].measure in CHANGE_MEASURES:
+        return None
+    gap = ctx.text[prev[-1].qb : sa]
+    if any(p and not STANDING_CLAUSE_RE.match(p) for p in CLAUSE_SEP_RE.split(gap)):
+        return None  # other words between the level and this clause
+    return prev[-1].indicator
 
 
 def name_generic(

@@ -46,6 +46,7 @@ from functools import lru_cache
 from gwr.numbers import parse_number, tidy_decimal
 
 from .vocab import (
+    NOT_UNIT_BIGRAMS,
     POST_COMPARATORS,
     PRE_COMPARATORS,
     PRE_RE,
@@ -118,12 +119,6 @@ _NAME_PREFIXES = ("首超", "首破", "年产", "日产", "年处理", "年吞�
 _CAPACITY_BASES = frozenset(
     {"千瓦", "兆瓦", "吉瓦", "瓦", "千瓦时", "兆瓦时", "吨", "公斤", "斤", "立方米", "标箱",
      "千伏安", "兆伏安", "吨标准煤", "升", "小时", "天", "分钟", "工作日"}
-)  # fmt: skip
-#: A unit character that is really the first half of a noun.
-_NOT_UNIT_BIGRAMS = frozenset(
-    {"人口", "人民", "人员", "人才", "人群", "人大", "家庭", "家园", "户籍", "名单", "名称", "名录",
-     "台账", "条例", "条件", "处置", "处理", "场所", "部门", "部署", "个体", "件事", "所有", "所在",
-     "批准", "批复", "次数", "头部", "只有", "张力", "套餐", "座谈", "间隔", "项目", "例如", "元素"}
 )  # fmt: skip
 #: 增长6%以上的目标: a number before 的 that is still the target
 _TARGET_AFTER_DE = re.compile(r"(?:预期)?(?:目标|增长|增速|水平)")
@@ -435,7 +430,7 @@ def find_mentions(
         nxt = text[end : end + 2]
         if nxt.startswith("制"):
             continue  # 5人制足球场, 3年制: part of a name
-        if text[end - 1 : end + 1] in _NOT_UNIT_BIGRAMS:
+        if text[end - 1 : end + 1] in NOT_UNIT_BIGRAMS:
             continue  # 14亿多人口: 人口 is a noun, not 人 + 口
         if info.base == "位" and (
             _RANK_WORDS_RE.search(text, max(a, ms - 8), ms)

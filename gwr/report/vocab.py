@@ -148,6 +148,15 @@ MONEY_BASES = frozenset({"元", "美元", "欧元", "港元", "日元", "英镑"
 
 SCALE_PATTERN = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百)"
 UNIT_PATTERN = "(?:" + "|".join(re.escape(u) for u in BASE_UNITS_TEXT) + ")"
+#: A unit character that is really the first half of a noun.
+NOT_UNIT_BIGRAMS = frozenset(
+    {"人口", "人民", "人员", "人才", "人群", "人大", "家庭", "家园", "户籍", "名单", "名称", "名录",
+     "台账", "条例", "条件", "处置", "处理", "场所", "部门", "部署", "个体", "件事", "所有", "所在",
+     "批准", "批复", "次数", "头部", "只有", "张力", "套餐", "座谈", "间隔", "项目", "例如", "元素",
+     "名词"}
+)  # fmt: skip
+#: a unit as written after a number (万亿元, 多人, %): never a subject on its own
+UNIT_RE = re.compile(rf"{SCALE_PATTERN}?[多余]?{UNIT_PATTERN}")
 # Scale words and their factors come from gwr.units (one table for the whole project).
 _SCALE_FACTORS = {"": Decimal(1), **SCALE_PREFIXES}
 
@@ -259,6 +268,14 @@ LEVEL_VERBS = (
     "突破",
     "超过",
     "超",
+)
+#: A predicate about where a figure's subject stands, opening a clause that has no subject
+#: of its own (稳居全国前十强, 名列世界前茅, 跃居全省第5位, 迈上新台阶, 高于全国平均).
+#: ``居``/``列``/``排``/``创`` only before a place or rank: 居民, 排放, 创新 are subjects.
+STANDING_PREDICATE_PATTERN = (
+    r"(?:稳居|位居|跃居|跃升|跃上|名列|位列|排名|迈上|迈入|跨上|跨入|跻身|进入|保持|稳定在"
+    r"|高于|快于|好于|领先|领跑|再创|连续|首次|继续|"
+    r"(?:居|列|排)(?:在|于|全|前|首|第|世界|中部|西部|东部)|创(?:历史|新高))"
 )
 RATE_WORDS = ("率", "占比", "比重", "比例", "度", "指数", "水平", "系数", "份额")
 GROWTH_SUBJECT_WORDS = ("涨幅", "增速", "增幅", "增长率", "增长")

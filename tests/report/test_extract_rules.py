@@ -361,6 +361,90 @@ def test_implicit_enumeration_without_fenbie() -> None:
     ]
 
 
+# --- a change after a level: the level's subject -----------------------------------
+
+
+def _changes(body: str) -> list[tuple[str, str, float | None]]:
+    return [
+        (s.indicator, s.measure, s.value)
+        for s in rows(REVIEW + body)
+        if s.measure in ("growth_pct", "pp_change")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "subject", "measure", "value"),
+    [
+        # the real sentences (national 2017 report on 2016, 湖南 2026 report on 2025)
+        ("国内生产总值达到74.4万亿元，增长6.7%，名列世界前茅。", "国内生产总值", "growth_pct", 6.7),
+        (
+            "全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%。",
+            "地区生产总值",
+            "growth_pct",
+            4.8,
+        ),
+        # a generic head before the predicate of standing names nothing new
+        ("地区生产总值突破3000亿元、总量跃居全省第5位、增长6%。", "地区生产总值", "growth_pct", 6),
+        ("进出口总额达到800亿元、位居中部第一、增长12.5%。", "进出口总额", "growth_pct", 12.5),
+        # two predicates of standing, one after 、 and one after ，
+        (
+            "粮食产量达到600亿斤，稳居全省首位、连续8年保持增长、增长2%。",
+            "粮食产量",
+            "growth_pct",
+            2,
+        ),
+        # a rate level and a change in points
+        ("城镇化率达到62%、高于全国平均、提高1.2个百分点。", "城镇化率", "pp_change", 1.2),
+        # a qualitative clause of its own between, after ，
+        ("地区生产总值达到2100亿元，名列全省第三，增长5.6%。", "地区生产总值", "growth_pct", 5.6),
+    ],
+)
+def test_a_change_without_subject_after_a_level_takes_its_subject(
+    body: str, subject: str, measure: str, value: float
+) -> None:
+    assert _changes(body) == [(subject, measure, value)]
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        # a change with a subject of its own
+        ("地区生产总值达到5万亿元、工业增加值增长6%。", "工业增加值"),
+        ("全省地区生产总值达到5.53万亿元，其中规模工业增加值增长6.2%。", "规模工业增加值"),
+        # a clause between that names another subject (not a predicate of standing)
+        ("地区生产总值达到5万亿元、消费市场加快回暖、增长4%。", "消费市场"),
+        # 居民 is a subject, not 居 (stands at)
+        ("地区生产总值达到5万亿元、居民消费稳步回升、增长4%。", "居民消费"),
+    ],
+)
+def test_a_new_subject_between_keeps_the_change_its_own(body: str, subject: str) -> None:
+    (got,) = _changes(body)
+    assert got[0].startswith(subject), got  # never the level's 地区生产总值
+
+
+def test_a_change_after_a_change_inherits_nothing() -> None:
+    # the rule is for a change after a level; a second growth rate is not of the first
+    got = _changes("进出口总额增长5%、稳居中部第一、增长12.5%。")
+    assert [s for s, _, _ in got] == ["进出口总额", "稳居中部第一"]
+
+
+def test_a_noun_that_starts_like_a_unit_is_no_unit() -> None:
+    # 附件2 名词解释: 名词 is a noun, not 2 名 + 词
+    assert rows(PLAN + "附件2 名词解释") == []
+
+
+def test_a_unit_is_never_a_subject() -> None:
+    # a figure cut from its unit by a sentence end: the unit names nothing
+    got = rows(REVIEW + "国内生产总值达到74.4。\n万亿元，增长6.7%。")
+    assert all(s.indicator != "万亿元" for s in got)
+    # split over lines only (a web copy): one figure, and the growth is of its subject
+    got = rows(REVIEW + "国内生产总值达到74.4\n\u200b\n万亿元，增长6.7%，名列世界前茅。")
+    assert [(s.indicator, s.measure, s.value) for s in got] == [
+        ("国内生产总值", "amount", 74.4),
+        ("国内生产总值", "growth_pct", 6.7),
+    ]
+
+
 # --- not quantities -------------------------------------------------------------
 
 

@@ -62,6 +62,31 @@ def test_soft_and_hard_line_breaks_and_separators() -> None:
     _check(text)
 
 
+def test_a_number_is_never_broken_from_its_unit() -> None:
+    # a web copy (one paragraph a line) where an inline mark split a figure: the number
+    # goes on with its unit on the next line with text, zero-width lines between
+    text = (
+        "一、2016年工作回顾\n国内生产总值达到74.4\n\u200b\n万亿元，增长6.7%。\n新增就业1314\n万人。"
+    )
+    norm = normalize(text)
+    assert norm.text.split("\n") == [
+        "一、2016年工作回顾",
+        "国内生产总值达到74.4万亿元，增长6.7%。",
+        "新增就业1314万人。",
+    ]
+    _check(text)
+    # a label or a page number, a next line that opens on no unit or on a noun that
+    # starts like one (名词, 人口), a paragraph that ends on a number: apart
+    for text in (
+        "一、回顾\n2016\n万众一心。",
+        "二、重点工作\n目标是增长6\n加快发展。",
+        "二、重点工作\n附件2\n名词解释",
+        "二、重点工作\n见本报告附件2\n名词解释",
+        "一、回顾\n全市常住人口达到1\n人口结构持续优化。",
+    ):
+        assert len(normalize(text).text.split("\n")) == 3, text
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.text(
