@@ -704,6 +704,15 @@ class Catalog:
     def lookup_key(self, key: str) -> str | None:
         return self._by_key.get(key)
 
+    def fingerprint(self) -> str:
+        """Hash of the catalog's content (every field of every indicator, in order): two
+        catalogs with the same fingerprint resolve every wording alike."""
+        digest = hashlib.sha256()
+        for ind in self.indicators:
+            digest.update(repr(ind).encode("utf-8"))
+            digest.update(b"\n")
+        return digest.hexdigest()[:16]
+
     def to_records(self) -> list[dict[str, object]]:
         return [
             {
