@@ -26,7 +26,8 @@ from gwr.build import (
 from gwr.departments import DepartmentCatalog
 from gwr.indicators import Resolver
 from gwr.inputs import code_fingerprint
-from pipelines.resources import InputFolders
+from gwr.resolution_cache import ResolutionCache
+from pipelines.resources import InputFolders, WarehouseResource
 from schemas import (
     BenchmarkSchema,
     IndicatorCatalogSchema,
@@ -60,7 +61,7 @@ def indicator_catalog(inputs: InputFolders) -> Iterator[Any]:
 
 @dg.asset(
     group_name="reference",
-    code_version=code_fingerprint("indicators", "build"),
+    code_version=code_fingerprint("indicators", "build", "resolution_cache"),
     kinds={"python", "pandas"},
     owners=OWNERS,
     check_specs=[
@@ -74,19 +75,30 @@ def indicator_catalog(inputs: InputFolders) -> Iterator[Any]:
 )
 @fail_fast_on_permanent_errors
 def indicator_resolution(
+    context: dg.AssetExecutionContext,
     inputs: InputFolders,
+    warehouse: WarehouseResource,
     indicator_catalog: pd.DataFrame,
     report_statements: pd.DataFrame,
     sheet_records: pd.DataFrame,
 ) -> Iterator[Any]:
     """Every indicator wording seen in reports and spreadsheets, mapped onto the catalog
     (synonyms, suffixes, fuzzy matches). What cannot be placed gets a provisional id:
-    never dropped, never wrongly merged."""
+    never dropped, never wrongly merged. Wordings resolved by an earlier run with the
+    same catalog and resolver code come from the resolution cache."""
     resolver = Resolver(load_catalog(inputs.reference_path))
-    resolution = resolve_indicators([report_statements, sheet_records], resolver)
+    cache = ResolutionCache(warehouse.cache_path, resolver)
+    resolution = resolve_indicators([report_statements, sheet_records], resolver, cache)
+    context.log.info(f"indicator wordings: {cache.misses} resolved, {cache.hits} from cache")
     yield dg.Output(
         resolution,
-        metadata={**frame_metadata(resolution), "by_method": counts_table(resolution, ["method"])},
+        metadata={
+            **frame_metadata(resolution),
+            "by_method": counts_table(resolution, ["method"]),
+            "wordings_resolved": cache.misses,
+            "wordings_from_cache": cache.hits,
+            "resolution_cache": dg.MetadataValue.path(str(cache.path)),
+        },
     )
     yield schema_check_result(
         validate_lazily(IndicatorResolutionSchema, resolution), "resolution_schema"

@@ -13,6 +13,7 @@ import pandas as pd
 from gwr import dbt, warehouse
 from gwr.departments import DepartmentCatalog
 from gwr.indicators import Catalog, Resolver
+from gwr.resolution_cache import ResolutionCache
 from schemas.contract import contract, frame_columns, frame_types
 
 RESOLUTION_DTYPES = {
@@ -64,25 +65,66 @@ def benchmark_frame(reference_dir: Path) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=BENCHMARK_COLUMNS).astype(BENCHMARK_DTYPES)
 
 
-def resolve_indicators(frames: Iterable[pd.DataFrame], resolver: Resolver) -> pd.DataFrame:
-    """One row per distinct (indicator_text, measure) seen, with the indicator it maps to."""
+_GROUP = ["indicator_text", "measure"]
+
+
+def _most_common(seen: pd.DataFrame, group: pd.Series, n_groups: int, column: str) -> list[Any]:
+    """Per group (`group`: the group number of each row of `seen`): the most frequent
+    non-null value of `column`, the smallest of equally frequent ones (what
+    `Series.mode().iat[0]` gives), None when there is none; vectorized."""
+    present = seen[column].notna()
+    pairs = pd.DataFrame({"g": group[present], "v": seen.loc[present, column]})
+    ranked = (
+        pairs.groupby(["g", "v"], sort=False)
+        .size()
+        .reset_index(name="count")
+        .sort_values(["count", "v"], ascending=[False, True], kind="stable")
+        .drop_duplicates("g")
+    )
+    out: list[Any] = [None] * n_groups
+    for g, v in zip(ranked["g"].tolist(), ranked["v"].tolist(), strict=True):
+        out[g] = v
+    return out
+
+
+def group_wordings(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """Distinct (indicator_text, measure) of the frames, sorted, with `n` and the most
+    common `unit` and `unit_base` (None when the wording never has one); empty when the
+    frames have no row."""
     parts = [f[["indicator_text", "measure", "unit", "unit_base"]] for f in frames if len(f)]
-    if not parts:  # typed even when empty: a boolean mask of an object column selects columns
-        return pd.DataFrame(columns=RESOLUTION_COLUMNS).astype(RESOLUTION_DTYPES)
+    if not parts:
+        return pd.DataFrame(columns=[*_GROUP, "n", "unit", "unit_base"])
     seen = pd.concat(parts, ignore_index=True)
     seen["indicator_text"] = seen["indicator_text"].fillna("")
-    grouped = (
-        seen.groupby(["indicator_text", "measure"], dropna=False, sort=True)
-        .agg(
-            n=("indicator_text", "size"),
-            unit=("unit", lambda s: s.mode().iat[0] if s.notna().any() else None),
-            unit_base=("unit_base", lambda s: s.mode().iat[0] if s.notna().any() else None),
+    groups = seen.groupby(_GROUP, dropna=False, sort=True)
+    grouped = groups.size().reset_index(name="n")
+    number = groups.ngroup()  # the row of `grouped` each row of `seen` belongs to
+    for column in ("unit", "unit_base"):
+        grouped[column] = pd.Series(
+            _most_common(seen, number, len(grouped), column), index=grouped.index, dtype=object
         )
-        .reset_index()
-    )
+    return grouped
+
+
+def resolve_indicators(
+    frames: Iterable[pd.DataFrame],
+    resolver: Resolver,
+    cache: ResolutionCache | None = None,
+) -> pd.DataFrame:
+    """One row per distinct (indicator_text, measure) seen, with the indicator it maps to.
+    With a `cache` (same catalog, same resolver code), a wording resolved by an earlier
+    run is not resolved again; the frame is the same with or without it."""
+    grouped = group_wordings(frames)
+    if grouped.empty:  # typed even when empty: a boolean mask of an object column selects columns
+        return pd.DataFrame(columns=RESOLUTION_COLUMNS).astype(RESOLUTION_DTYPES)
     rows: list[dict[str, Any]] = []
     for rec in grouped.to_dict("records"):
-        res = resolver.resolve(rec["indicator_text"], rec["measure"])
+        text, measure = rec["indicator_text"], rec["measure"]
+        res = cache.get(text, measure) if cache is not None else None
+        if res is None:
+            res = resolver.resolve(text, measure)
+            if cache is not None:
+                cache.put(text, measure, res)
         rows.append(
             {
                 **rec,
@@ -90,10 +132,12 @@ def resolve_indicators(frames: Iterable[pd.DataFrame], resolver: Resolver) -> pd
                 "method": res.method,
                 "score": float(res.score),
                 "provisional": bool(res.provisional),
-                "best_candidate": getattr(res, "best_candidate", None),
-                "best_score": float(getattr(res, "best_score", res.score) or 0.0),
+                "best_candidate": res.best_candidate,
+                "best_score": float(res.best_score or 0.0),
             }
         )
+    if cache is not None:
+        cache.save()
     return pd.DataFrame(rows, columns=RESOLUTION_COLUMNS).astype(RESOLUTION_DTYPES)
 
 

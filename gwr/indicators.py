@@ -48,6 +48,7 @@ are not in the catalog; the extractor's expansions are.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import os
 import re
@@ -275,9 +276,20 @@ def _expand(text: str) -> str:
 def normalize(text: str) -> str:
     """The comparison key: half-width, lower case, no whitespace or punctuation,
     abbreviations expanded. Idempotent."""
+    if not isinstance(text, str):  # None (and anything unhashable) bypasses the memo
+        return _normalize(text)
+    return _normalize_memo(text)
+
+
+def _normalize(text: str) -> str:
     s = unicodedata.normalize("NFKC", halfwidth(text or "")).lower()
     s = _strip_marks("".join(s.split()))
     return _expand(s)
+
+
+# A pure function of its text, called several times per wording (the variants, the
+# provisional id) and for the same wordings in report after report.
+_normalize_memo = functools.lru_cache(maxsize=1 << 16)(_normalize)
 
 
 def _variants(raw: str) -> list[str]:
@@ -321,12 +333,14 @@ def _strip_once(key: str) -> list[str]:
     m = _YEAR_PREFIX.match(key)
     if m and m.end() < len(key):
         out.append(key[m.end() :])
-    for p in PREFIXES:
-        if key.startswith(p) and len(key) > len(p):
-            out.append(key[len(p) :])
-    for s in SUFFIXES:
-        if key.endswith(s) and len(key) > len(s):
-            out.append(key[: -len(s)])
+    if key.startswith(PREFIXES):  # one C-level test first: most keys have none
+        for p in PREFIXES:
+            if key.startswith(p) and len(key) > len(p):
+                out.append(key[len(p) :])
+    if key.endswith(SUFFIXES):
+        for s in SUFFIXES:
+            if key.endswith(s) and len(key) > len(s):
+                out.append(key[: -len(s)])
     return out
 
 
@@ -411,6 +425,7 @@ class Core:
     bare_count: bool  # a count/size word was stripped from a bare noun (no verb, no 新增)
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def core_of(key: str) -> Core:
     """`Core` of a normalized key: 城镇老旧小区改造数 -> 城镇老旧小区 (renovate),
     养老床位新增 -> 新增养老床位, 5G基站数 -> 5G基站 (bare count)."""
@@ -419,18 +434,19 @@ def core_of(key: str) -> Core:
     counted = False
     for _round in range(6):
         before = k
-        if not k.endswith(_CORE_KEEP_TAIL):
+        # each loop behind one C-level test: most keys have none of the words
+        if k.endswith(_CORE_COUNT_TAIL) and not k.endswith(_CORE_KEEP_TAIL):
             for t in _CORE_COUNT_TAIL:
                 if k.endswith(t) and len(k) - len(t) >= 2:
                     k = k[: -len(t)]
                     counted = True
                     break
-        for t in _CORE_TAIL:
+        for t in _CORE_TAIL if k.endswith(_CORE_TAIL) else ():
             if k.endswith(t) and len(k) - len(t) >= 2:
                 k = k[: -len(t)]
                 verbs.append(t)
                 break
-        for h in _CORE_LEAD:
+        for h in _CORE_LEAD if k.startswith(_CORE_LEAD) else ():
             if k.startswith(h) and len(k) - len(h) >= 2:
                 k = k[len(h) :]
                 verbs.append(h)
@@ -547,10 +563,15 @@ _CONTRAST_RES = tuple(
 _DIGITS_LATIN = re.compile(r"[0-9a-z.]+")
 
 
+_NO_CLASS: frozenset[str] = frozenset()
+
+
+@functools.lru_cache(maxsize=1 << 15)
 def _signature(key: str) -> tuple[frozenset[str], ...]:
     sig = []
     for group, rx in zip(_CONTRAST_GROUPS, _CONTRAST_RES, strict=True):
-        sig.append(frozenset(group[m.group(0)] for m in rx.finditer(key)))
+        found = rx.findall(key)  # the patterns have no groups: the words matched
+        sig.append(frozenset(map(group.__getitem__, found)) if found else _NO_CLASS)
     sig.append(frozenset(_DIGITS_LATIN.findall(key)))
     return tuple(sig)
 
@@ -703,6 +724,15 @@ class Catalog:
 
     def lookup_key(self, key: str) -> str | None:
         return self._by_key.get(key)
+
+    def fingerprint(self) -> str:
+        """Hash of the catalog's content (every field of every indicator, in order): two
+        catalogs with the same fingerprint resolve every wording alike."""
+        digest = hashlib.sha256()
+        for ind in self.indicators:
+            digest.update(repr(ind).encode("utf-8"))
+            digest.update(b"\n")
+        return digest.hexdigest()[:16]
 
     def to_records(self) -> list[dict[str, object]]:
         return [
@@ -908,7 +938,7 @@ class Resolver:
         per_ind: dict[str, float] = {}
         raw_best: dict[str, float] = {}
         for v in variants[:6]:
-            vsig = _signature(v)
+            vsig = self._sig(v)
             for key, score, _ in process.extract(
                 v, self._choices, scorer=fuzz.ratio, limit=12, score_cutoff=50
             ):
