@@ -65,7 +65,7 @@ from gwr.sheets.model import (
     SheetResult,
     UnreadableFileError,
 )
-from gwr.sheets.safety import DEFAULT_LIMITS, Limits, sniff_format
+from gwr.sheets.safety import DEFAULT_LIMITS, Limits, check_file
 from gwr.units import Quantity, Unit
 
 # The unit/marker functions are pure and a sheet repeats the same texts (units,
@@ -152,8 +152,11 @@ def read_sheet(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> SheetRes
 
 
 def _read_sheet(path: Path, limits: Limits) -> SheetResult:
-    fmt = sniff_format(path, limits)
-    grids = load_grids(path, fmt, limits)
+    checked = check_file(path, limits)  # the bytes are read once, the zip directory too
+    try:
+        grids = load_grids(path, checked.fmt, limits, checked)
+    finally:
+        checked.close()
     if not grids:
         raise UnreadableFileError("no data sheet (only 说明/填表说明 sheets)")
     if all(not any(cell_text(c) for row in g.rows for c in row) for g in grids):
