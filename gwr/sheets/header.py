@@ -137,6 +137,8 @@ _INDICATOR_PRIORITY = ("指标名称", "指标", "主要指标", "目标任务",
 
 def cell_text(cell: object) -> str:
     """A cell as the text a person sees (floats without a spurious ``.0``)."""
+    if cell.__class__ is str:  # most cells: the fast path, same result as below
+        return cell.strip()  # type: ignore[attr-defined]
     if cell is None:
         return ""
     if isinstance(cell, bool):
