@@ -684,7 +684,7 @@ def parse_throughput(size: int, seed: int) -> None:
             last: dict[int, float] = {}
             for _n, pid, used in out:
                 last[pid] = max(last.get(pid, 0.0), used)
-            workers = f" + workers {sum(last.values()):.1f} s ({len(last)})"
+            workers = f" (main {cpu:.1f} s + {len(last)} workers {sum(last.values()):.1f} s)"
             cpu += sum(last.values())
         print(f"| {label} | {secs:.1f} s | {n / secs:,.0f} files/s | {cpu:.1f} s{workers} | "
               f"{n / cpu:,.0f} |", flush=True)  # fmt: skip
