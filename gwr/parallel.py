@@ -31,13 +31,19 @@ K = TypeVar("K")
 
 # Below this many items a pool is not worth starting. Measured on the 2-core machine under
 # load (bench/bench_scale.py --parse): the first pool of a process takes 1-5 s (the fork
-# server imports pandas and the readers once), later ones ~0.2 s; a generated department
-# file takes 12-25 ms to parse; two workers save half of that.
+# server imports pandas and the readers once), later ones ~0.2 s, and each pool's workers
+# spend about 1 CPU-second starting (re-importing the caller's main module, cold memo
+# caches); a generated department file takes about 3 ms of CPU to parse (2026-12-02,
+# after the reader's memoising; 12-25 ms wall before, under load); two workers save half.
 MIN_PARALLEL = 256
 # Items a worker takes at a time. Measured on 3,000 generated files, 2 workers
 # (bench/bench_scale.py --parse): at load 6, chunks of 1 / 4 / 16 / 64 gave 138 / 134 /
-# 108 / 100 files/s; at load 0-4, 271 / 278 / 282 / 219. Small files' results are cheap
-# to send back; with large chunks the last ones leave a core idle.
+# 108 / 100 files/s; at load 0-4, 271 / 278 / 282 / 219. The pool itself costs little:
+# the workers' CPU sums to the one-process CPU plus their start, the main process spends
+# 0.6 CPU-s per 3,000 files at chunks of 4 (2 s at chunks of 1), results are ~1.2 kB
+# pickled. At load 8-10 on 2 cores (other sessions) the pool gets no second core: wall
+# files/s then measure the machine, CPU-seconds the parser. With large chunks the last
+# ones leave a core idle.
 DEFAULT_CHUNK = 4
 # Modules the fork server imports once, so each worker starts with the parsers loaded.
 PRELOAD = ["gwr.ingest", "gwr.sheets"]

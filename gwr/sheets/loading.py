@@ -19,7 +19,14 @@ import charset_normalizer
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from gwr.sheets.model import UnreadableFileError
-from gwr.sheets.safety import DEFAULT_LIMITS, Limits, XlsxCells, scan_xlsx
+from gwr.sheets.safety import (
+    DEFAULT_LIMITS,
+    CheckedFile,
+    Limits,
+    XlsxCells,
+    scan_checked_xlsx,
+    scan_xlsx,
+)
 from gwr.text import clean_cell
 
 Cell = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
@@ -45,20 +52,28 @@ class Grid:
     encoding: str | None = None
 
 
-def load_grids(path: Path, fmt: str, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
-    """Every data sheet of the file (说明/填表说明 sheets skipped)."""
+def load_grids(
+    path: Path, fmt: str, limits: Limits = DEFAULT_LIMITS, checked: CheckedFile | None = None
+) -> list[Grid]:
+    """Every data sheet of the file (说明/填表说明 sheets skipped). ``checked``: what the
+    safety checks read (`check_file`), so the file is not read a second time."""
     if fmt == "csv":
-        return [_load_csv(path, limits)]
-    return _load_workbook(path, fmt, limits)
+        return [_load_csv(path, limits, checked)]
+    return _load_workbook(path, fmt, limits, checked)
 
 
-def _load_workbook(path: Path, fmt: str, limits: Limits) -> list[Grid]:
+def _load_workbook(
+    path: Path, fmt: str, limits: Limits, checked: CheckedFile | None = None
+) -> list[Grid]:
     # The format comes from the content (`sniff_format`), never from the name: calamine's
     # `from_path` picks its parser by extension, so a real .xls named .xlsx would be
     # refused; `from_filelike` reads the (size-checked) bytes and detects the format.
     try:
-        with path.open("rb") as fh:
-            wb = CalamineWorkbook.from_filelike(fh)
+        if checked is not None:
+            wb = CalamineWorkbook.from_filelike(io.BytesIO(checked.data))
+        else:
+            with path.open("rb") as fh:
+                wb = CalamineWorkbook.from_filelike(fh)
     except OSError:
         raise
     except PasswordError as exc:
@@ -67,7 +82,12 @@ def _load_workbook(path: Path, fmt: str, limits: Limits) -> list[Grid]:
         raise UnreadableFileError(f"corrupt {fmt} workbook: {exc}") from exc
     except Exception as exc:  # calamine raises plain errors for some garbage input
         raise UnreadableFileError(f"corrupt {fmt} workbook: {exc}") from exc
-    scan = scan_xlsx(path) if fmt == "xlsx" else XlsxCells(uncached={}, percent={})
+    if fmt != "xlsx":
+        scan = XlsxCells(uncached={}, percent={})
+    elif checked is not None and checked.zf is not None:
+        scan = scan_checked_xlsx(checked.zf, checked.data)
+    else:
+        scan = scan_xlsx(path)
     grids: list[Grid] = []
     with wb:
         for name in wb.sheet_names:
@@ -164,8 +184,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
     raise UnreadableFileError("cannot determine the text encoding (not UTF-8, not GBK/GB18030)")
 
 
-def _load_csv(path: Path, limits: Limits) -> Grid:
-    text, encoding = decode_text(path.read_bytes())
+def _load_csv(path: Path, limits: Limits, checked: CheckedFile | None = None) -> Grid:
+    text, encoding = decode_text(checked.data if checked is not None else path.read_bytes())
     text = clean_cell(text)  # control characters are damage, never data (NUL is refused)
     if not text.strip():
         raise UnreadableFileError("empty file (no text)")

@@ -40,8 +40,9 @@ from pathlib import Path
 from gwr import units
 from gwr.files import describe_os_error
 from gwr.numbers import halfwidth
-from gwr.periods import Period, parse_period
-from gwr.regions import Division, region_prefix, resolve_parts
+from gwr.periods import Period
+from gwr.periods import parse_period as _parse_period
+from gwr.regions import Division, load_divisions, region_prefix, resolve_parts
 from gwr.sheets.header import (
     DEPARTMENT,
     GROWTH,
@@ -65,7 +66,7 @@ from gwr.sheets.model import (
     SheetResult,
     UnreadableFileError,
 )
-from gwr.sheets.safety import DEFAULT_LIMITS, Limits, sniff_format
+from gwr.sheets.safety import DEFAULT_LIMITS, Limits, check_file
 from gwr.units import Quantity, Unit
 
 # The unit/marker functions are pure and a sheet repeats the same texts (units,
@@ -78,6 +79,8 @@ is_empty_marker: Callable[[str], bool] = lru_cache(maxsize=4096)(units.is_empty_
 is_not_available_marker: Callable[[str], bool] = lru_cache(maxsize=4096)(
     units.is_not_available_marker
 )
+# Periods too: every file of a department repeats its title, header and file-name texts.
+parse_period: Callable[..., Period | None] = lru_cache(maxsize=16384)(_parse_period)
 
 # A title names its region before the year: 巴中市2024年…, 巴中 2024 年… (the name is
 # looked up in the division table by gwr.regions, never read off a suffix).
@@ -152,8 +155,11 @@ def read_sheet(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> SheetRes
 
 
 def _read_sheet(path: Path, limits: Limits) -> SheetResult:
-    fmt = sniff_format(path, limits)
-    grids = load_grids(path, fmt, limits)
+    checked = check_file(path, limits)  # the bytes are read once, the zip directory too
+    try:
+        grids = load_grids(path, checked.fmt, limits, checked)
+    finally:
+        checked.close()
     if not grids:
         raise UnreadableFileError("no data sheet (only 说明/填表说明 sheets)")
     if all(not any(cell_text(c) for row in g.rows for c in row) for g in grids):
@@ -186,13 +192,26 @@ def _read_sheet(path: Path, limits: Limits) -> SheetResult:
 # --- context: file name, folder, title, info rows ---------------------------------
 
 
+#: folder parts -> (the division table it was resolved with, the division)
+_FOLDER_REGIONS: dict[tuple[str, ...], tuple[object, Division | None]] = {}
+
+
 def _region_from_path(path: Path) -> Division | None:
     """The division the folders name (``spreadsheets/巴中市/…``, ``四川省/巴中/…``), each
     folder read within the one above it; below ``spreadsheets/`` when there is one."""
     parts = path.parent.parts
     if "spreadsheets" in parts:
         parts = parts[len(parts) - parts[::-1].index("spreadsheets") :]
-    return resolve_parts(parts)
+    # one lookup per folder and division table (a folder holds many files)
+    table = load_divisions()
+    hit = _FOLDER_REGIONS.get(parts)
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    division = resolve_parts(parts)
+    if len(_FOLDER_REGIONS) > 65536:
+        _FOLDER_REGIONS.clear()
+    _FOLDER_REGIONS[parts] = (table, division)
+    return division
 
 
 def _year_of(text: str) -> int | None:
@@ -209,13 +228,15 @@ def _department_in(text: str) -> str | None:
 
 
 def _from_file_name(path: Path) -> _Context:
-    stem = halfwidth(path.stem)
+    department, period, year = _file_name_facts(path.stem)
+    return _Context(department=department, period=period, year=year)
+
+
+@lru_cache(maxsize=16384)  # the same names recur in every region's folder
+def _file_name_facts(name: str) -> tuple[str | None, Period | None, int | None]:
+    stem = halfwidth(name)
     year = _year_of(stem)
-    return _Context(
-        department=_department_in(stem),
-        period=_specific_period(stem, year),
-        year=year,
-    )
+    return _department_in(stem), _specific_period(stem, year), year
 
 
 def _clean_department(text: str) -> str | None:
