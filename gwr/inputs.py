@@ -22,8 +22,11 @@ not read), so it is stable from run to run and joins `raw.documents` like any ot
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import stat
+import tempfile
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -268,6 +271,72 @@ def discover(
                 )
             )
     return found
+
+
+#: A file modified this recently may change again within the file system's timestamp
+#: granularity without its (size, mtime) changing: its stat is not trusted next time.
+RACY_WINDOW_NS = 2_000_000_000
+
+
+def stat_entries(
+    files: list[InputFile], data_dir: Path, now_ns: int | None = None
+) -> dict[str, tuple[int, int, str]]:
+    """rel_path -> (size, mtime_ns, sha256) of every readable file and sidecar whose stat
+    can be trusted next time (modified more than RACY_WINDOW_NS ago): what `discover(known=
+    …)` needs to skip hashing them. Unreadable files are left out (looked at again)."""
+    now_ns = time.time_ns() if now_ns is None else now_ns
+    out: dict[str, tuple[int, int, str]] = {}
+
+    def keep(rel: str, size: int, mtime_ns: int, digest: str) -> None:
+        if now_ns - mtime_ns > RACY_WINDOW_NS:
+            out[rel] = (size, mtime_ns, digest)
+
+    for f in files:
+        if f.problem is not None:
+            continue
+        keep(f.rel_path, f.bytes, f.mtime_ns, f.document_id)
+        if f.sidecar is not None and f.sidecar_sha256:
+            rel = f.sidecar.relative_to(data_dir).as_posix()
+            keep(rel, f.sidecar_bytes, f.sidecar_mtime_ns, f.sidecar_sha256)
+    return out
+
+
+class StatCache:
+    """A persisted `known` for `discover`: rel_path -> (size, mtime_ns, sha256), one JSON
+    file per input folder and kind. Listing 100k unchanged files then costs a `stat` each,
+    not a read. A missing or corrupt file is an empty cache (everything is hashed)."""
+
+    def __init__(self, root: Path, data_dir: Path, kind: str | None) -> None:
+        where = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+        self.path = root / "stat" / f"{kind or 'all'}-{where}.json"
+
+    def load(self) -> dict[str, tuple[int, int, str]]:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            return {rel: (int(v[0]), int(v[1]), str(v[2])) for rel, v in raw.items()}
+        except (OSError, ValueError, TypeError, IndexError, AttributeError):
+            return {}
+
+    def save(self, entries: Mapping[str, tuple[int, int, str]]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(entries, fh, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, self.path)
+
+
+def discover_cached(
+    data_dir: Path, kind: str | None, cache_root: Path, *, max_bytes: int = MAX_INPUT_BYTES
+) -> list[InputFile]:
+    """`discover`, hashing only files whose (path, size, mtime_ns) differ from the last
+    listing's (kept in a `StatCache` under `cache_root`)."""
+    cache = StatCache(cache_root, data_dir, kind)
+    known = cache.load()
+    files = discover(data_dir, kind, known=known, max_bytes=max_bytes)
+    entries = stat_entries(files, data_dir)
+    if entries != known or not cache.path.exists():
+        cache.save(entries)
+    return files
 
 
 def fingerprint(files: list[InputFile]) -> str:
