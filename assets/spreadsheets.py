@@ -21,7 +21,7 @@ from gwr.ingest import (
     read_spreadsheets,
     sheet_parser_version,
 )
-from gwr.inputs import code_fingerprint, discover, files_frame, files_from_frame
+from gwr.inputs import code_fingerprint, discover_cached, files_frame, files_from_frame
 from pipelines.resources import InputFolders, WarehouseResource
 from schemas import (
     DocumentSchema,
@@ -42,10 +42,10 @@ OWNERS = ["team:data-engineering"]
     check_specs=[schema_check_spec("documents_schema", "spreadsheet_documents", "DocumentSchema")],
 )
 @fail_fast_on_permanent_errors
-def spreadsheet_documents(inputs: InputFolders) -> Iterator[Any]:
+def spreadsheet_documents(inputs: InputFolders, warehouse: WarehouseResource) -> Iterator[Any]:
     """Every file departments sent under `spreadsheets/` (.xlsx/.xls/.ods/.csv), fingerprinted
     by content; files of other types are listed too, so they can be quarantined, not lost."""
-    files = discover(inputs.data_path, kind="spreadsheet")
+    files = discover_cached(inputs.data_path, "spreadsheet", warehouse.cache_path)
     frame = files_frame(files)
     yield dg.Output(
         frame, metadata={**frame_metadata(frame), "by_kind": counts_table(frame, ["kind"])}
@@ -56,6 +56,7 @@ def spreadsheet_documents(inputs: InputFolders) -> Iterator[Any]:
 
 
 @dg.multi_asset(
+    deps=["input_changes"],  # the gate: skipped when nothing changed (assets/changes.py)
     outs={
         "sheet_records": dg.AssetOut(
             group_name="spreadsheets",

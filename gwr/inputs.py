@@ -37,6 +37,7 @@ from gwr.files import describe_os_error, is_inside
 
 REPORT_SUFFIXES = frozenset({".txt"})
 SHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv"})
+FILE_SUFFIXES = REPORT_SUFFIXES | SHEET_SUFFIXES
 # Files that document or generate the inputs rather than being inputs themselves.
 IGNORED_NAMES = frozenset({"readme.md", "readme.txt", "readme"})
 IGNORED_SUFFIXES = frozenset({".py", ".yaml", ".yml", ".md"})
@@ -83,18 +84,24 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
-def _is_ignored(path: Path) -> bool:
-    name = path.name.lower()
+def _is_ignored(path: Path | str) -> bool:
+    name = os.path.basename(path).lower()
     return (
         name.startswith(".")
         or name.startswith("~$")  # Excel lock files
         or name in IGNORED_NAMES
-        or path.suffix.lower() in IGNORED_SUFFIXES
+        or os.path.splitext(name)[1] in IGNORED_SUFFIXES
     )
 
 
-def _walk(root: Path, data_dir: Path) -> list[tuple[Path, str | None]]:
-    """(path, problem) for every entry under `root` that may be an input, in path order.
+def _path_order(item: tuple[str, str | None, os.stat_result | None]) -> list[str]:
+    return item[0].split("/")  # the order of `Path` objects (by parts), without building them
+
+
+def _walk(root: Path, data_dir: Path) -> list[tuple[str, str | None, os.stat_result | None]]:
+    """(path, problem, stat) for every entry under `root` that may be an input, in path
+    order; `stat` is the `lstat` of a regular file (one system call per file, reused by
+    `_fingerprint`), None for anything else.
 
     Symbolic links are never followed into folders, and a link to a file is followed only
     when its target is inside `data_dir` (or inside `root` itself: `reports/` or
@@ -107,61 +114,70 @@ def _walk(root: Path, data_dir: Path) -> list[tuple[Path, str | None]]:
     def inside(path: Path) -> bool:
         return is_inside(path, data_dir) or is_inside(path, root)
 
-    found: list[tuple[Path, str | None]] = []
-    stack = [root]
+    found: list[tuple[str, str | None, os.stat_result | None]] = []
+    stack = [str(root)]
     while stack:
         folder = stack.pop()
         try:
             with os.scandir(folder) as it:
                 entries = list(it)
         except OSError as exc:
-            found.append((folder, f"folder cannot be listed: {describe_os_error(exc)}"))
+            found.append((folder, f"folder cannot be listed: {describe_os_error(exc)}", None))
             continue
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            path = Path(entry.path)
+            path = entry.path
             try:
                 if entry.is_symlink():
-                    if not inside(path):
+                    link = Path(path)
+                    if not inside(link):
                         target = os.readlink(path)
                         found.append(
                             (path, f"symbolic link to {target}, outside the data folder: "
-                                   "not followed (copy the file into the folder)")
+                                   "not followed (copy the file into the folder)", None)
                         )  # fmt: skip
-                    elif not path.exists():
-                        found.append((path, f"broken symbolic link (to {os.readlink(path)})"))
-                    elif path.is_dir():
+                    elif not link.exists():
+                        found.append(
+                            (path, f"broken symbolic link (to {os.readlink(path)})", None)
+                        )
+                    elif link.is_dir():
                         found.append(
                             (path, "symbolic link to a folder: not followed (move or copy "
-                                   "the files into the data folder)")
+                                   "the files into the data folder)", None)
                         )  # fmt: skip
                     else:
-                        found.append((path, None))
+                        found.append((path, None, None))
                 elif entry.is_dir(follow_symlinks=False):
                     stack.append(path)
-                    if path.suffix.lower() in REPORT_SUFFIXES | SHEET_SUFFIXES:
+                    if os.path.splitext(entry.name)[1].lower() in FILE_SUFFIXES:
                         found.append(
                             (path, "a folder named like a file: not read as one "
-                                   "(the files inside it are read as usual)")
+                                   "(the files inside it are read as usual)", None)
                         )  # fmt: skip
                 elif entry.is_file(follow_symlinks=False):
-                    found.append((path, None))
+                    found.append((path, None, entry.stat(follow_symlinks=False)))
                 else:
-                    found.append((path, "not a regular file (a pipe, socket or device)"))
+                    found.append((path, "not a regular file (a pipe, socket or device)", None))
             except OSError as exc:
-                found.append((path, describe_os_error(exc)))
-    return sorted(found)
+                found.append((path, describe_os_error(exc), None))
+    return sorted(found, key=_path_order)
 
 
 def _fingerprint(
-    path: Path, rel_path: str, known: Known | None, max_bytes: int
+    path: Path,
+    rel_path: str,
+    known: Known | None,
+    max_bytes: int,
+    st: os.stat_result | None = None,
 ) -> tuple[str, int, int, str | None]:
-    """(document_id, size, mtime_ns, problem): `stat` first, hash only when needed."""
-    try:
-        st = path.stat()
-    except OSError as exc:
-        return unreadable_document_id(rel_path), 0, 0, describe_os_error(exc)
+    """(document_id, size, mtime_ns, problem): `stat` first (`st` when the walk has it),
+    hash only when needed."""
+    if st is None:
+        try:
+            st = path.stat()
+        except OSError as exc:
+            return unreadable_document_id(rel_path), 0, 0, describe_os_error(exc)
     if not stat.S_ISREG(st.st_mode):
         return unreadable_document_id(rel_path), 0, 0, "not a regular file"
     if st.st_size > max_bytes:
@@ -229,11 +245,14 @@ def discover(
     ):
         if kind is not None and kind != folder_kind:
             continue
-        for path, problem in _walk(data_dir / folder, data_dir):
-            if _is_ignored(path):
+        prefix = len(str(data_dir).rstrip("/")) + 1  # paths under data_dir, as strings
+        for path_str, problem, st in _walk(data_dir / folder, data_dir):
+            if _is_ignored(path_str):
                 continue
-            rel_path = path.relative_to(data_dir).as_posix()
-            file_kind = folder_kind if path.suffix.lower() in suffixes else "unsupported"
+            path = Path(path_str)
+            rel_path = path_str[prefix:].replace(os.sep, "/")
+            suffix = os.path.splitext(path_str)[1].lower()
+            file_kind = folder_kind if suffix in suffixes else "unsupported"
             if problem is not None:
                 found.append(
                     InputFile(
@@ -247,7 +266,7 @@ def discover(
                 )
                 continue
             document_id, size, mtime_ns, problem = _fingerprint(
-                path, rel_path, known, max_bytes
+                path, rel_path, known, max_bytes, st
             )
             sidecar = _Sidecar()
             if folder_kind == "report" and problem is None:

@@ -7,13 +7,13 @@ from typing import Any
 
 import dagster as dg
 
-from assets import quality, reference, reports, scorecard, spreadsheets, warehouse
+from assets import changes, quality, reference, reports, scorecard, spreadsheets, warehouse
 from pipelines.jobs import refresh_warehouse
 from pipelines.resources import default_resources
 from pipelines.schedules import nightly_refresh
 from pipelines.sensors import dead_refresh_runs, input_files_sensor, refresh_failure_summary
 
-ASSET_MODULES = [reports, spreadsheets, reference, warehouse, quality, scorecard]
+ASSET_MODULES = [changes, reports, spreadsheets, reference, warehouse, quality, scorecard]
 
 
 def all_assets() -> list[Any]:
