@@ -23,6 +23,7 @@ import pandas as pd
 
 from assets._errors import fail_fast_on_permanent_errors
 from gwr import fingerprint as fpr
+from gwr import warehouse as wap  # the `warehouse` name is the resource's
 from gwr.inputs import code_fingerprint
 from pipelines.resources import InputFolders, WarehouseResource
 
@@ -57,6 +58,11 @@ def input_changes(
 ) -> Iterator[Any]:
     """The fingerprint of this refresh's inputs, reference data, code and settings; no
     output (everything downstream skipped) when it equals the published warehouse's."""
+    # leftovers of killed refreshes go whether or not anything is rebuilt (under the
+    # refresh lock, so no live refresh owns them)
+    removed = wap.clean_stale(warehouse.file)
+    if removed:
+        context.log.info(f"removed leftovers of killed refreshes: {removed}")
     current = fpr.refresh_fingerprint(
         [report_documents, spreadsheet_documents], inputs.reference_path
     )

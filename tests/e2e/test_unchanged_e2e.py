@@ -9,8 +9,10 @@ or the code, or forcing the run, rebuilds.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -78,6 +80,13 @@ def test_nothing_changed_publishes_nothing_new(
     before = _file_id(wh)
     published_json = (wh.parent / "published.json").read_bytes()
 
+    # a killed refresh's leftover (its process is gone): removed even when nothing is rebuilt
+    leftover = wh.parent / ".build-killed"
+    leftover.mkdir()
+    (leftover / "owner.json").write_text(
+        json.dumps({"pid": 2**22 + 1, "host": socket.gethostname(), "started": 0})
+    )
+
     # 1. nothing changed: nothing downstream of the gate runs, the file stays
     again = run_refresh(data, wh, cache, reference=reference)
     assert again.success
@@ -88,7 +97,7 @@ def test_nothing_changed_publishes_nothing_new(
                                                "input_changes"}  # fmt: skip
     assert _file_id(wh) == before
     assert (wh.parent / "published.json").read_bytes() == published_json
-    assert not list(wh.parent.glob(".build-*"))  # no build folder was even made
+    assert not list(wh.parent.glob(".build-*"))  # no build folder made, the leftover gone
     seen = _observation(again)
     assert seen["decision"] == "unchanged"
     assert seen["fingerprint"] == seen["published_fingerprint"] == stored
