@@ -36,9 +36,12 @@ from schemas import (
 )
 
 OWNERS = ["team:data-engineering"]
+#: the gate (assets/changes.py): the catalogs are read only when something changed
+GATE = "input_changes"
 
 
 @dg.asset(
+    deps=[GATE],
     group_name="reference",
     code_version=code_fingerprint("indicators", "build"),
     kinds={"python", "csv"},
@@ -124,6 +127,7 @@ def indicator_resolution(
 
 
 @dg.asset(
+    deps=[GATE],
     group_name="reference",
     kinds={"python", "csv"},
     owners=OWNERS,
@@ -141,6 +145,7 @@ def benchmark_values(inputs: InputFolders) -> Iterator[Any]:
 
 
 @dg.asset(
+    deps=[GATE],
     group_name="reference",
     code_version=code_fingerprint("departments", "build"),
     kinds={"python", "csv"},

@@ -22,7 +22,7 @@ from gwr.ingest import (
     quarantine_rejected,
     report_parser_version,
 )
-from gwr.inputs import code_fingerprint, discover, files_frame, files_from_frame
+from gwr.inputs import code_fingerprint, discover_cached, files_frame, files_from_frame
 from pipelines.resources import InputFolders, WarehouseResource
 from schemas import (
     DocumentSchema,
@@ -43,10 +43,10 @@ OWNERS = ["team:data-engineering"]
     check_specs=[schema_check_spec("documents_schema", "report_documents", "DocumentSchema")],
 )
 @fail_fast_on_permanent_errors
-def report_documents(inputs: InputFolders) -> Iterator[Any]:
+def report_documents(inputs: InputFolders, warehouse: WarehouseResource) -> Iterator[Any]:
     """Every government work report (政府工作报告, UTF-8 .txt) under `reports/`, fingerprinted
     by the sha256 of its bytes, so that later steps re-parse only what changed."""
-    files = discover(inputs.data_path, kind="report")
+    files = discover_cached(inputs.data_path, "report", warehouse.cache_path)
     frame = files_frame(files)
     yield dg.Output(frame, metadata=frame_metadata(frame))
     yield schema_check_result(
@@ -55,6 +55,7 @@ def report_documents(inputs: InputFolders) -> Iterator[Any]:
 
 
 @dg.multi_asset(
+    deps=["input_changes"],  # the gate: skipped when nothing changed (assets/changes.py)
     outs={
         "report_statements": dg.AssetOut(
             group_name="reports",

@@ -16,7 +16,7 @@ from assets._metadata import (
 )
 from gwr.cache import ParseCache
 from gwr.ingest import documents_frame, quarantine_rejected, sheet_parser_version
-from gwr.inputs import code_fingerprint, discover, files_frame, files_from_frame
+from gwr.inputs import code_fingerprint, discover, discover_cached, files_frame, files_from_frame
 from gwr.parts import (
     PartStore,
     build_parts,
@@ -43,10 +43,10 @@ OWNERS = ["team:data-engineering"]
     check_specs=[schema_check_spec("documents_schema", "spreadsheet_documents", "DocumentSchema")],
 )
 @fail_fast_on_permanent_errors
-def spreadsheet_documents(inputs: InputFolders) -> Iterator[Any]:
+def spreadsheet_documents(inputs: InputFolders, warehouse: WarehouseResource) -> Iterator[Any]:
     """Every file departments sent under `spreadsheets/` (.xlsx/.xls/.ods/.csv), fingerprinted
     by content; files of other types are listed too, so they can be quarantined, not lost."""
-    files = discover(inputs.data_path, kind="spreadsheet")
+    files = discover_cached(inputs.data_path, "spreadsheet", warehouse.cache_path)
     frame = files_frame(files)
     yield dg.Output(
         frame, metadata={**frame_metadata(frame), "by_kind": counts_table(frame, ["kind"])}
@@ -57,6 +57,11 @@ def spreadsheet_documents(inputs: InputFolders) -> Iterator[Any]:
 
 
 @dg.multi_asset(
+    deps=[
+        "input_changes",  # the gate: skipped when nothing changed (assets/changes.py)
+        # lineage only: parts a backfill built are read, not rebuilt; the rest built here
+        dg.AssetDep("sheet_folder_parts", partition_mapping=dg.AllPartitionMapping()),
+    ],
     outs={
         "sheet_records": dg.AssetOut(
             group_name="spreadsheets",
@@ -76,8 +81,6 @@ def spreadsheet_documents(inputs: InputFolders) -> Iterator[Any]:
             code_version=part_version(),
         ),
     },
-    # lineage only: parts a backfill built are read, not rebuilt; the refresh builds the rest
-    deps=[dg.AssetDep("sheet_folder_parts", partition_mapping=dg.AllPartitionMapping())],
     check_specs=[
         schema_check_spec(
             "records_schema", "sheet_records", "SheetRecordSchema", quarantines_rows=True

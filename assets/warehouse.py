@@ -31,7 +31,7 @@ from dagster_dbt.asset_utils import build_dbt_specs, get_asset_check_key_for_tes
 
 from assets._errors import fail_fast_on_permanent_errors
 from assets._metadata import markdown_table
-from gwr import dbt
+from gwr import dbt, fingerprint
 from gwr import warehouse as wap  # the `warehouse` name is the resource's
 from gwr.build import AuditFailed, build_and_audit, describe_failures
 from gwr.ingest import documents_frame
@@ -71,6 +71,16 @@ MODEL_SPECS, TEST_CHECK_SPECS = build_dbt_specs(
 )
 # The frames the models read, by asset key: the dbt sources (schemas/contract.yml frames).
 FRAMES = list(contract()["frames"])
+# The gate (assets/changes.py): the build reads its fingerprint and stamps the new file with
+# it; the models that read the frames also depend on it.
+GATE = dg.AssetKey("input_changes")
+_FRAME_KEYS = {dg.AssetKey(frame) for frame in FRAMES}
+MODEL_SPECS = [
+    spec.merge_attributes(deps=[GATE])
+    if any(dep.asset_key in _FRAME_KEYS for dep in spec.deps)
+    else spec
+    for spec in MODEL_SPECS
+]
 KEY_BY_UNIQUE_ID = {
     uid: TRANSLATOR.get_asset_spec(MANIFEST, uid, None).key
     for uid, node in MANIFEST["nodes"].items()
@@ -141,16 +151,24 @@ def _model_metadata(con: Any, relation: str) -> dict[str, Any]:
     name="warehouse_models",
     specs=MODEL_SPECS,
     check_specs=TEST_CHECK_SPECS,
-    ins={frame: dg.AssetIn(dg.AssetKey(frame)) for frame in FRAMES},
+    # the frames, and the gate's fingerprint (assets/changes.py), stamped into the build
+    ins={
+        **{frame: dg.AssetIn(dg.AssetKey(frame)) for frame in FRAMES},
+        "input_changes": dg.AssetIn(GATE),
+    },
     can_subset=False,  # the models are built together into one new file, never a part
     allow_arbitrary_check_specs=True,
     op_tags={"kind": "dbt"},
 )
 @fail_fast_on_permanent_errors
 def warehouse_models(
-    context: dg.AssetExecutionContext, warehouse: WarehouseResource, **frames: pd.DataFrame
+    context: dg.AssetExecutionContext,
+    warehouse: WarehouseResource,
+    input_changes: dict[str, Any],
+    **frames: pd.DataFrame,
 ) -> Iterator[Any]:
-    """Load the frames into a new DuckDB file and `dbt build` there (write + audit)."""
+    """Load the frames into a new DuckDB file and `dbt build` there (write + audit); the
+    file is stamped with the fingerprint it was built from (`meta.build`)."""
     build = build_of(context, warehouse)
     removed = wap.clean_stale(warehouse.file, keep=build)
     if removed:
@@ -173,11 +191,21 @@ def warehouse_models(
             allow_retries=False,
             metadata={"failures": dg.MetadataValue.json(exc.failures)},
         ) from exc
+    stamp_build(build, input_changes, context.run.run_id)
     context.log.info(f"dbt build: {len(outcome.models)} models, {len(outcome.tests)} tests "
                      f"in {outcome.seconds:.1f}s into {build.folder}")  # fmt: skip
     mark = time.perf_counter()
     yield from _events(build, outcome)
     context.log.info(f"load + dbt {mark - started:.1f}s, events {time.perf_counter() - mark:.1f}s")
+
+
+def stamp_build(build: wap.Build, gate: dict[str, Any], run_id: str) -> None:
+    """Store the gate's fingerprint in the built file (gwr.fingerprint.stamp)."""
+    fp = fingerprint.Fingerprint(
+        inputs=gate["inputs"], reference=gate["reference"], code=gate["code"],
+        settings=gate["settings"],
+    )  # fmt: skip
+    fingerprint.stamp(build.db, fp, run_id=run_id, files=int(gate.get("files", 0)))
 
 
 def _events(build: wap.Build, outcome: dbt.BuildOutcome) -> Iterator[Any]:

@@ -3,7 +3,7 @@
     gwr extract REPORT.txt [--year N] [--region NAME]
     gwr read-sheet FILE
     gwr template --department NAME [--out FILE] [--year N]
-    gwr refresh
+    gwr refresh [--force]
     gwr scorecard [--region R] [--year Y] [--out DIR] [--warehouse FILE]
 
 `extract`, `read-sheet`, `template` and `scorecard` never import Dagster; `refresh` runs the
@@ -92,7 +92,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 def cmd_refresh(args: argparse.Namespace) -> int:
     from gwr.refresh import run_refresh
 
-    return run_refresh(verbose=args.verbose, wait=args.wait)
+    return run_refresh(verbose=args.verbose, wait=args.wait, force=args.force)
 
 
 def cmd_scorecard(args: argparse.Namespace) -> int:
@@ -157,6 +157,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="when another refresh is running, wait this long for it (default: refuse at "
         "once, exit code 3)",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="rebuild and publish even when nothing changed since the published warehouse",
     )
     p.set_defaults(func=cmd_refresh)
 

@@ -22,8 +22,11 @@ not read), so it is stable from run to run and joins `raw.documents` like any ot
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import stat
+import tempfile
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +37,7 @@ from gwr.files import describe_os_error, is_inside
 
 REPORT_SUFFIXES = frozenset({".txt"})
 SHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv"})
+FILE_SUFFIXES = REPORT_SUFFIXES | SHEET_SUFFIXES
 # Files that document or generate the inputs rather than being inputs themselves.
 IGNORED_NAMES = frozenset({"readme.md", "readme.txt", "readme"})
 IGNORED_SUFFIXES = frozenset({".py", ".yaml", ".yml", ".md"})
@@ -80,19 +84,25 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
-def is_ignored(path: Path) -> bool:
+def is_ignored(path: Path | str) -> bool:
     """Not an input at all: hidden files, Excel lock files, notes kept beside the data."""
-    name = path.name.lower()
+    name = os.path.basename(path).lower()
     return (
         name.startswith(".")
         or name.startswith("~$")  # Excel lock files
         or name in IGNORED_NAMES
-        or path.suffix.lower() in IGNORED_SUFFIXES
+        or os.path.splitext(name)[1] in IGNORED_SUFFIXES
     )
 
 
-def _walk(root: Path, data_dir: Path) -> list[tuple[Path, str | None]]:
-    """(path, problem) for every entry under `root` that may be an input, in path order.
+def _path_order(item: tuple[str, str | None, os.stat_result | None]) -> list[str]:
+    return item[0].split("/")  # the order of `Path` objects (by parts), without building them
+
+
+def _walk(root: Path, data_dir: Path) -> list[tuple[str, str | None, os.stat_result | None]]:
+    """(path, problem, stat) for every entry under `root` that may be an input, in path
+    order; `stat` is the `lstat` of a regular file (one system call per file, reused by
+    `_fingerprint`), None for anything else.
 
     Symbolic links are never followed into folders, and a link to a file is followed only
     when its target is inside `data_dir` (or inside `root` itself: `reports/` or
@@ -105,61 +115,68 @@ def _walk(root: Path, data_dir: Path) -> list[tuple[Path, str | None]]:
     def inside(path: Path) -> bool:
         return is_inside(path, data_dir) or is_inside(path, root)
 
-    found: list[tuple[Path, str | None]] = []
-    stack = [root]
+    found: list[tuple[str, str | None, os.stat_result | None]] = []
+    stack = [str(root)]
     while stack:
         folder = stack.pop()
         try:
             with os.scandir(folder) as it:
                 entries = list(it)
         except OSError as exc:
-            found.append((folder, f"folder cannot be listed: {describe_os_error(exc)}"))
+            found.append((folder, f"folder cannot be listed: {describe_os_error(exc)}", None))
             continue
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            path = Path(entry.path)
+            path = entry.path
             try:
                 if entry.is_symlink():
-                    if not inside(path):
+                    link = Path(path)
+                    if not inside(link):
                         target = os.readlink(path)
                         found.append(
                             (path, f"symbolic link to {target}, outside the data folder: "
-                                   "not followed (copy the file into the folder)")
+                                   "not followed (copy the file into the folder)", None)
                         )  # fmt: skip
-                    elif not path.exists():
-                        found.append((path, f"broken symbolic link (to {os.readlink(path)})"))
-                    elif path.is_dir():
+                    elif not link.exists():
+                        found.append((path, f"broken symbolic link (to {os.readlink(path)})", None))
+                    elif link.is_dir():
                         found.append(
                             (path, "symbolic link to a folder: not followed (move or copy "
-                                   "the files into the data folder)")
+                                   "the files into the data folder)", None)
                         )  # fmt: skip
                     else:
-                        found.append((path, None))
+                        found.append((path, None, None))
                 elif entry.is_dir(follow_symlinks=False):
                     stack.append(path)
-                    if path.suffix.lower() in REPORT_SUFFIXES | SHEET_SUFFIXES:
+                    if os.path.splitext(entry.name)[1].lower() in FILE_SUFFIXES:
                         found.append(
                             (path, "a folder named like a file: not read as one "
-                                   "(the files inside it are read as usual)")
+                                   "(the files inside it are read as usual)", None)
                         )  # fmt: skip
                 elif entry.is_file(follow_symlinks=False):
-                    found.append((path, None))
+                    found.append((path, None, entry.stat(follow_symlinks=False)))
                 else:
-                    found.append((path, "not a regular file (a pipe, socket or device)"))
+                    found.append((path, "not a regular file (a pipe, socket or device)", None))
             except OSError as exc:
-                found.append((path, describe_os_error(exc)))
-    return sorted(found)
+                found.append((path, describe_os_error(exc), None))
+    return sorted(found, key=_path_order)
 
 
 def _fingerprint(
-    path: Path, rel_path: str, known: Known | None, max_bytes: int
+    path: Path,
+    rel_path: str,
+    known: Known | None,
+    max_bytes: int,
+    st: os.stat_result | None = None,
 ) -> tuple[str, int, int, str | None]:
-    """(document_id, size, mtime_ns, problem): `stat` first, hash only when needed."""
-    try:
-        st = path.stat()
-    except OSError as exc:
-        return unreadable_document_id(rel_path), 0, 0, describe_os_error(exc)
+    """(document_id, size, mtime_ns, problem): `stat` first (`st` when the walk has it),
+    hash only when needed."""
+    if st is None:
+        try:
+            st = path.stat()
+        except OSError as exc:
+            return unreadable_document_id(rel_path), 0, 0, describe_os_error(exc)
     if not stat.S_ISREG(st.st_mode):
         return unreadable_document_id(rel_path), 0, 0, "not a regular file"
     if st.st_size > max_bytes:
@@ -175,8 +192,11 @@ def _fingerprint(
     try:
         digest = sha256_file(path)
     except OSError as exc:
-        return unreadable_document_id(rel_path), st.st_size, st.st_mtime_ns, (
-            f"cannot be read: {describe_os_error(exc)}"
+        return (
+            unreadable_document_id(rel_path),
+            st.st_size,
+            st.st_mtime_ns,
+            (f"cannot be read: {describe_os_error(exc)}"),
         )
     return digest, st.st_size, st.st_mtime_ns, None
 
@@ -229,12 +249,15 @@ def discover(
     ):
         if kind is not None and kind != folder_kind:
             continue
+        prefix = len(str(data_dir).rstrip("/")) + 1  # paths under data_dir, as strings
         root = data_dir / folder / under if under else data_dir / folder
-        for path, problem in _walk(root, data_dir):
-            if is_ignored(path):
+        for path_str, problem, st in _walk(root, data_dir):
+            if is_ignored(path_str):
                 continue
-            rel_path = path.relative_to(data_dir).as_posix()
-            file_kind = folder_kind if path.suffix.lower() in suffixes else "unsupported"
+            path = Path(path_str)
+            rel_path = path_str[prefix:].replace(os.sep, "/")
+            suffix = os.path.splitext(path_str)[1].lower()
+            file_kind = folder_kind if suffix in suffixes else "unsupported"
             if problem is not None:
                 found.append(
                     InputFile(
@@ -248,7 +271,7 @@ def discover(
                 )
                 continue
             document_id, size, mtime_ns, problem = _fingerprint(
-                path, rel_path, known, max_bytes
+                path, rel_path, known, max_bytes, st
             )
             sidecar = _Sidecar()
             if folder_kind == "report" and problem is None:
@@ -272,6 +295,72 @@ def discover(
                 )
             )
     return found
+
+
+#: A file modified this recently may change again within the file system's timestamp
+#: granularity without its (size, mtime) changing: its stat is not trusted next time.
+RACY_WINDOW_NS = 2_000_000_000
+
+
+def stat_entries(
+    files: list[InputFile], data_dir: Path, now_ns: int | None = None
+) -> dict[str, tuple[int, int, str]]:
+    """rel_path -> (size, mtime_ns, sha256) of every readable file and sidecar whose stat
+    can be trusted next time (modified more than RACY_WINDOW_NS ago): what `discover(known=
+    …)` needs to skip hashing them. Unreadable files are left out (looked at again)."""
+    now_ns = time.time_ns() if now_ns is None else now_ns
+    out: dict[str, tuple[int, int, str]] = {}
+
+    def keep(rel: str, size: int, mtime_ns: int, digest: str) -> None:
+        if now_ns - mtime_ns > RACY_WINDOW_NS:
+            out[rel] = (size, mtime_ns, digest)
+
+    for f in files:
+        if f.problem is not None:
+            continue
+        keep(f.rel_path, f.bytes, f.mtime_ns, f.document_id)
+        if f.sidecar is not None and f.sidecar_sha256:
+            rel = f.sidecar.relative_to(data_dir).as_posix()
+            keep(rel, f.sidecar_bytes, f.sidecar_mtime_ns, f.sidecar_sha256)
+    return out
+
+
+class StatCache:
+    """A persisted `known` for `discover`: rel_path -> (size, mtime_ns, sha256), one JSON
+    file per input folder and kind. Listing 100k unchanged files then costs a `stat` each,
+    not a read. A missing or corrupt file is an empty cache (everything is hashed)."""
+
+    def __init__(self, root: Path, data_dir: Path, kind: str | None) -> None:
+        where = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+        self.path = root / "stat" / f"{kind or 'all'}-{where}.json"
+
+    def load(self) -> dict[str, tuple[int, int, str]]:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            return {rel: (int(v[0]), int(v[1]), str(v[2])) for rel, v in raw.items()}
+        except (OSError, ValueError, TypeError, IndexError, AttributeError):
+            return {}
+
+    def save(self, entries: Mapping[str, tuple[int, int, str]]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(entries, fh, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, self.path)
+
+
+def discover_cached(
+    data_dir: Path, kind: str | None, cache_root: Path, *, max_bytes: int = MAX_INPUT_BYTES
+) -> list[InputFile]:
+    """`discover`, hashing only files whose (path, size, mtime_ns) differ from the last
+    listing's (kept in a `StatCache` under `cache_root`)."""
+    cache = StatCache(cache_root, data_dir, kind)
+    known = cache.load()
+    files = discover(data_dir, kind, known=known, max_bytes=max_bytes)
+    entries = stat_entries(files, data_dir)
+    if entries != known or not cache.path.exists():
+        cache.save(entries)
+    return files
 
 
 def fingerprint(files: list[InputFile]) -> str:

@@ -6,6 +6,7 @@ package to the orchestrator, so that the command line and the nightly run do the
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -25,9 +26,14 @@ def _published_id(path: Path) -> str | None:
     return None if record is None else str(record.get("build_id") or record.get("path"))
 
 
-def run_refresh(verbose: bool = False, wait: float = 0.0) -> int:
+#: run tag of a refresh that rebuilds even when nothing changed (assets/changes.py)
+FORCE_TAG = "gwr/force"
+
+
+def run_refresh(verbose: bool = False, wait: float = 0.0, force: bool = False) -> int:
     """Run the refresh in-process under the refresh lock (the lock queued runs take too,
-    `gwr.locks`): with another refresh running, wait up to `wait` seconds, then refuse."""
+    `gwr.locks`): with another refresh running, wait up to `wait` seconds, then refuse.
+    Nothing is rebuilt when nothing changed since the published warehouse, unless `force`."""
     from gwr import settings
     from gwr.locks import RefreshBusyError, RefreshLock, describe_holder
 
@@ -51,12 +57,14 @@ def run_refresh(verbose: bool = False, wait: float = 0.0) -> int:
         print(f"refresh REFUSED: {exc}", file=sys.stderr)
         return EXIT_BUSY
     try:
-        return _run_locked(run_id, previous, verbose)
+        return _run_locked(run_id, previous, verbose, force)
     finally:
         lock.release()
 
 
-def _run_locked(run_id: str, previous: dict[str, Any] | None, verbose: bool) -> int:
+def _run_locked(
+    run_id: str, previous: dict[str, Any] | None, verbose: bool, force: bool = False
+) -> int:
     import dagster as dg
 
     from gwr import settings
@@ -80,11 +88,14 @@ def _run_locked(run_id: str, previous: dict[str, Any] | None, verbose: bool) -> 
     # The console shows warnings and errors only, unless asked; the full event log is in
     # the Dagster instance (DAGSTER_HOME) for the UI either way.
     level = "DEBUG" if verbose else "ERROR"
+    if not verbose:
+        _quiet_skipped_check_warnings()
     result = job.execute_in_process(
         instance=instance,
         raise_on_error=False,
         run_id=run_id,
         run_config={"loggers": {"console": {"config": {"log_level": level}}}},
+        tags={FORCE_TAG: "true"} if force else None,
     )
     elapsed = time.perf_counter() - started
     published = _published_id(path) != before and path.exists()
@@ -115,6 +126,12 @@ def _run_locked(run_id: str, previous: dict[str, Any] | None, verbose: bool) -> 
         print(_outcome_line(path, published), file=sys.stderr)
         print(f"Details: {path.parent / FAILURE_FILE}", file=sys.stderr)
         return 1
+    unchanged = unchanged_reason(result)
+    if unchanged is not None:
+        # the published file was not opened for writing, not replaced, not touched
+        print(f"{unchanged} (use --force to rebuild anyway)")
+        print(f"refreshed in {elapsed:.1f}s (run {result.run_id})")
+        return 0
     print(format_summary(summarize(path), path))
     index = scorecard_index(result)
     if index:
@@ -124,6 +141,33 @@ def _run_locked(run_id: str, previous: dict[str, Any] | None, verbose: bool) -> 
     print(_outcome_line(path, published))
     print(f"refreshed in {elapsed:.1f}s (run {result.run_id})")
     return 0
+
+
+class _SkippedCheckFilter(logging.Filter):
+    """Drops Dagster's "Blocking asset check … emitted no result in step …; downstream step
+    … will proceed" warnings: when the gate finds nothing changed, every dbt test of the
+    skipped build says so (about 140 lines) while the steps it names are skipped anyway."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("Blocking asset check") and "emitted no result" in message)
+
+
+def _quiet_skipped_check_warnings() -> None:
+    log = logging.getLogger("dagster._core.execution.plan.active")
+    if not any(isinstance(f, _SkippedCheckFilter) for f in log.filters):
+        log.addFilter(_SkippedCheckFilter())
+
+
+def unchanged_reason(result: object) -> str | None:
+    """The gate's reason when it found nothing changed (its AssetObservation), else None."""
+    for event in result.all_events:  # type: ignore[attr-defined]
+        if event.event_type_value != "ASSET_OBSERVATION":
+            continue
+        obs = event.event_specific_data.asset_observation
+        if obs.asset_key.to_user_string() == "input_changes" and "reason" in obs.metadata:
+            return str(obs.metadata["reason"].value)
+    return None
 
 
 def scorecard_index(result: object) -> str | None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import dagster as dg
 
-from assets import quality, reference, reports, scorecard, spreadsheets, warehouse
+from assets import changes, quality, reference, reports, scorecard, spreadsheets, warehouse
 from pipelines.jobs import parse_spreadsheet_folders, refresh_warehouse
 from pipelines.resources import default_resources
 from pipelines.schedules import nightly_refresh
@@ -18,7 +18,7 @@ from pipelines.sensors import (
     spreadsheet_folders_sensor,
 )
 
-ASSET_MODULES = [reports, spreadsheets, reference, warehouse, quality, scorecard]
+ASSET_MODULES = [changes, reports, spreadsheets, reference, warehouse, quality, scorecard]
 
 
 def all_assets() -> list[Any]:

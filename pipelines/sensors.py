@@ -3,7 +3,6 @@ distinct state of the input folders; and leave a readable summary when a run fai
 
 import hashlib
 import json
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,7 @@ from typing import Any
 import dagster as dg
 
 from assets.spreadsheets import spreadsheet_folders
-from gwr.inputs import discover
+from gwr.inputs import discover, stat_entries
 from gwr.locks import RefreshLock
 from gwr.parts import spreadsheet_folder_names
 from gwr.warehouse import record_failure
@@ -19,17 +18,14 @@ from pipelines.jobs import refresh_warehouse
 from pipelines.resources import InputFolders, WarehouseResource
 from pipelines.runs import fail_dead_refresh
 
-#: A file modified this recently may change again within the file system's timestamp
-#: granularity without its (size, mtime) changing: it is hashed again on the next tick.
-RACY_WINDOW_NS = 2_000_000_000
-
 
 def input_state(
     data_dir: Path, previous: dict[str, Any] | None = None
 ) -> tuple[dict[str, str], dict[str, list[int]]]:
     """(rel_path -> content hash, rel_path -> [size, mtime_ns]) for every input file,
     sidecars included. Every file is `stat`ed; only those whose size or mtime differ from
-    the previous tick's cursor (`previous`) are hashed again."""
+    the previous tick's cursor (`previous`) are hashed again (the same rule as the listing
+    assets' stat cache: `gwr.inputs.stat_entries`, `RACY_WINDOW_NS`)."""
     known: dict[str, tuple[int, int, str]] = {}
     if previous:
         hashes, stats = previous.get("files", {}), previous.get("stats", {})
@@ -38,24 +34,15 @@ def input_state(
             for rel, st in stats.items()
             if rel in hashes and st is not None
         }
-    now_ns = time.time_ns()
+    files = discover(data_dir, known=known)
     state: dict[str, str] = {}
-    stats_out: dict[str, list[int]] = {}
-
-    def keep(rel: str, digest: str, size: int, mtime_ns: int) -> None:
-        state[rel] = digest
-        if now_ns - mtime_ns > RACY_WINDOW_NS:
-            stats_out[rel] = [size, mtime_ns]
-
-    for f in discover(data_dir, known=known):
-        if f.problem is not None:  # unreadable: its id names the problem; look again next tick
-            state[f.rel_path] = f.document_id
-            continue
-        keep(f.rel_path, f.document_id, f.bytes, f.mtime_ns)
-        if f.sidecar is not None and f.sidecar_sha256:
-            rel = f.sidecar.relative_to(data_dir).as_posix()
-            keep(rel, f.sidecar_sha256, f.sidecar_bytes, f.sidecar_mtime_ns)
-    return state, stats_out
+    for f in files:
+        # an unreadable file's id names the problem; it is looked at again next tick
+        state[f.rel_path] = f.document_id
+        if f.problem is None and f.sidecar is not None and f.sidecar_sha256:
+            state[f.sidecar.relative_to(data_dir).as_posix()] = f.sidecar_sha256
+    stats = stat_entries(files, data_dir)
+    return state, {rel: [size, mtime_ns] for rel, (size, mtime_ns, _) in stats.items()}
 
 
 def state_key(state: dict[str, str]) -> str:

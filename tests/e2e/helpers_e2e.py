@@ -25,10 +25,26 @@ def resources_for(data_dir: Path, warehouse: Path, cache: Path) -> dict[str, Any
     }
 
 
-def run_refresh(data_dir: Path, warehouse: Path, cache: Path) -> dg.ExecuteInProcessResult:
-    defs = build_definitions(resources_for(data_dir, warehouse, cache))
+def run_refresh(
+    data_dir: Path,
+    warehouse: Path,
+    cache: Path,
+    *,
+    tags: dict[str, str] | None = None,
+    reference: Path | None = None,
+    asset_selection: list[dg.AssetKey] | None = None,
+) -> dg.ExecuteInProcessResult:
+    resources = resources_for(data_dir, warehouse, cache)
+    if reference is not None:
+        resources["inputs"] = InputFolders(data_dir=str(data_dir), reference_dir=str(reference))
+    defs = build_definitions(resources)
     job = defs.resolve_job_def("refresh_warehouse")
-    return job.execute_in_process(instance=dg.DagsterInstance.ephemeral(), raise_on_error=False)
+    return job.execute_in_process(
+        instance=dg.DagsterInstance.ephemeral(),
+        raise_on_error=False,
+        tags=tags,
+        asset_selection=asset_selection,
+    )
 
 
 def query(warehouse: Path, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:

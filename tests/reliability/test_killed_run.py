@@ -32,8 +32,10 @@ BUNDLED = REPO_ROOT / "data"
 
 
 def _refresh(env: dict[str, str]) -> subprocess.Popen[str]:
+    # forced: with the inputs unchanged an unforced refresh would rebuild nothing at all
+    # (assets/changes.py), and these tests kill it while building
     return subprocess.Popen(
-        [sys.executable, "-m", "gwr.cli", "refresh"],
+        [sys.executable, "-m", "gwr.cli", "refresh", "--force"],
         cwd=REPO_ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -115,6 +117,8 @@ def killed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         killed_runs.append(str(holder["run_id"]))
         after[name] = _snapshot(warehouse)
 
+    # the next run, not forced: nothing changed, nothing is rebuilt, and it still marks the
+    # killed runs failed and removes their leftovers
     leftovers_before = sorted(
         p.name for p in warehouse.parent.iterdir() if p.name.startswith(".build-")
     )
