@@ -15,12 +15,14 @@ Severity: an expectation's `meta.severity` is `error` (blocks publication) or `w
 (publishes, shows in the check metadata). Thresholds: `Thresholds`, each overridable by an
 environment variable (`GWR_MAX_ACTUAL_LOSS` …), documented in the README.
 
-Great Expectations runs on a pandas data source over frames read from the DuckDB file with
-SQL (one `SELECT` per table). Its SQL data source over DuckDB (duckdb-engine) was tried with
-GX 1.24 and duckdb 2.0: every metric failed (GX reads a result after closing its connection,
-and duckdb-engine has then discarded it), so the frames are read here, read-only, and the
-file is closed before GX starts. Data Docs are post-processed to render offline: the CDN
-stylesheets and scripts GX links to are replaced by an inline stylesheet.
+Great Expectations runs inside DuckDB: a SQL data source (duckdb-engine) over the built
+file, opened read-only, one query asset a table that selects only the columns the
+expectations name (the per-measure `value [measure]` columns are computed in that SQL), so
+no table is copied into pandas. GX 1.24 fetches a query's rows after closing the
+connection it ran on, which with duckdb-engine discards them; the connections given to GX
+ignore transactions (`_Connections`, docs/gx-duckdb.md). Data Docs are post-processed to
+render offline: the CDN stylesheets and scripts GX links to are replaced by an inline
+stylesheet.
 
 Great Expectations takes seconds to import, so it is imported inside the functions that
 need it, never when this module is loaded.
@@ -28,6 +30,7 @@ need it, never when this module is loaded.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
@@ -41,7 +44,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pandas as pd
 
 from gwr.warehouse import replace_dir
 
@@ -290,13 +292,86 @@ def _jsonable(x: Any) -> Any:
 # ------------------------------------------------------------------------- reading
 
 
-def _read(db_path: Path, tables: Iterable[str]) -> dict[str, pd.DataFrame]:
-    """Every table the suite covers, sorted by all columns so runs are identical."""
+# The order the suite sees each table in (its key: the dbt `unique` tests hold it), so that
+# the first unexpected values GX lists are the same on every run.
+ORDER_BY: dict[str, list[str]] = {
+    "mart.fct_target": ["target_id"],
+    "mart.fct_actual": ["actual_id"],
+    "mart.fct_variance": ["target_id", "actual_id"],
+}
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def suite_query(table: str, checks: list[Check]) -> str:
+    """The SELECT a table's expectations run on, inside DuckDB: only the columns they
+    name, the derived `value [measure]` columns (`value` where `measure` is that measure,
+    else NULL) computed in SQL, in the table's key order."""
+    keys = ORDER_BY.get(table, [])
+    columns: dict[str, str] = {k: _quote(k) for k in keys}
+    for check in checks:
+        for column in check.columns:
+            if check.derive is not None:
+                source, measure = check.derive
+                literal = "'" + measure.replace("'", "''") + "'"
+                columns[column] = (
+                    f"CASE WHEN measure = {literal} THEN {_quote(source)} END AS {_quote(column)}"
+                )
+            else:
+                columns.setdefault(column, _quote(column))
+    select = ", ".join(columns.values()) or "1 AS one"
+    order = f" ORDER BY {', '.join(_quote(k) for k in keys)}" if keys else ""
+    return f"SELECT {select} FROM {table}{order}"
+
+
+def _row_counts(db_path: Path, tables: Iterable[str]) -> dict[str, int]:
     con = duckdb.connect(str(db_path), read_only=True)
     try:
-        return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").df() for t in tables}
+        return {t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}  # type: ignore[index]
     finally:
         con.close()
+
+
+class _Connections:
+    """DB-API connections for Great Expectations' SQL data source over one DuckDB file,
+    opened read-only.
+
+    GX 1.24 runs each metric query in `with engine.connect(): result = execute(query)` and
+    fetches the rows *after* that block has closed the SQLAlchemy connection, which rolls
+    back the transaction duckdb-engine began. A DuckDB result lives on its connection, so
+    the rollback discards it and every metric fails (`IndexError: list index out of range`
+    in `resolve_metric_bundle`; docs/gx-duckdb.md). The suite only reads, so the
+    connections here ignore begin, commit and rollback (each statement runs in DuckDB's
+    own autocommit transaction) and the results survive until GX fetches them."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self.opened: list[Any] = []
+
+    def __call__(self) -> Any:
+        from duckdb_engine import ConnectionWrapper
+
+        class ReadOnlyConnection(ConnectionWrapper):
+            def begin(self) -> None:
+                pass
+
+            def commit(self) -> None:
+                pass
+
+            def rollback(self) -> None:
+                pass
+
+        con = ReadOnlyConnection(duckdb.connect(str(self.db_path), read_only=True))
+        self.opened.append(con)
+        return con
+
+    def close(self) -> None:
+        for con in self.opened:
+            with contextlib.suppress(duckdb.Error):
+                con.close()
+        self.opened.clear()
 
 
 def published_baseline(previous: Path | None) -> tuple[int | None, set[str]]:
@@ -320,15 +395,6 @@ def _input_paths(db_path: Path) -> set[str]:
         return {p for (p,) in con.execute("SELECT path FROM raw.documents").fetchall()}
     finally:
         con.close()
-
-
-def _derive(frame: pd.DataFrame, checks: list[Check]) -> pd.DataFrame:
-    frame = frame.copy()
-    for check in checks:
-        if check.derive is not None:
-            column, measure = check.derive
-            frame[check.kwargs["column"]] = frame[column].where(frame["measure"] == measure)
-    return frame
 
 
 # ------------------------------------------------------------------------------ run
@@ -418,19 +484,21 @@ def run_warehouse_suite(
     previous: Path | None = None,
     thresholds: Thresholds | None = None,
 ) -> SuiteReport:
-    """Run the suite on the DuckDB file `db_path` (opened read-only, closed before GX
-    starts), comparing row counts with the published warehouse `previous`, and write
-    offline HTML Data Docs to `docs_dir` (replaced as a whole; `docs_dir/index.html`)."""
+    """Run the suite inside DuckDB on the file `db_path` (opened read-only, closed before
+    the Data Docs are built), comparing row counts with the published warehouse
+    `previous`, and write offline HTML Data Docs to `docs_dir` (replaced as a whole;
+    `docs_dir/index.html`)."""
     started = time.perf_counter()
     thresholds = thresholds or Thresholds.from_env()
     prev_rows, prev_paths = published_baseline(previous)
     removed = bool(prev_paths - _input_paths(db_path)) if prev_paths else False
     checks = suite_checks(thresholds, prev_rows, removed)
-    frames = _read(db_path, checks)
+    rows = _row_counts(db_path, checks)
     timings = {"read": time.perf_counter() - started}
 
     mark = time.perf_counter()
-    import great_expectations as gx  # after the read: the file is closed while GX works
+    import great_expectations as gx
+    import sqlalchemy as sa
     from great_expectations.core.run_identifier import RunIdentifier
 
     timings["import"] = time.perf_counter() - mark
@@ -439,13 +507,24 @@ def run_warehouse_suite(
     docs_dir = Path(docs_dir)
     docs_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{docs_dir.name}.building-", dir=docs_dir.parent))
+    connections = _Connections(db_path)
     try:
         context = _quiet_context(staging)
-        source = context.data_sources.add_pandas(DATA_SOURCE)
+        # One read-only connection (StaticPool) for every query, never reset on return;
+        # no temp tables (the file is read-only): GX queries the tables in place.
+        source = context.data_sources.add_sql(
+            DATA_SOURCE,
+            connection_string="duckdb:///" + str(db_path),
+            create_temp_table=False,
+            kwargs={
+                "creator": connections,
+                "poolclass": sa.pool.StaticPool,
+                "pool_reset_on_return": None,
+            },
+        )
         run_id = RunIdentifier(run_name="gwr-quality", run_time=datetime.now(UTC))
         results: list[TableResult] = []
         for table, table_checks in checks.items():
-            frame = _derive(frames[table], table_checks)
             suite = gx.ExpectationSuite(name=table)
             for check in table_checks:
                 suite.add_expectation(
@@ -457,13 +536,12 @@ def run_warehouse_suite(
                 )
             suite = context.suites.add(suite)
             metas = {exp.id: dict(exp.meta or {}) for exp in suite.expectations}
-            batch = source.add_dataframe_asset(table).add_batch_definition_whole_dataframe("all")
+            asset = source.add_query_asset(table, query=suite_query(table, table_checks))
+            batch = asset.add_batch_definition_whole_table("all")
             validation = context.validation_definitions.add(
                 gx.ValidationDefinition(name=f"validate {table}", data=batch, suite=suite)
             )
-            outcome = validation.run(
-                batch_parameters={"dataframe": frame}, result_format=RESULT_FORMAT, run_id=run_id
-            )
+            outcome = validation.run(result_format=RESULT_FORMAT, run_id=run_id)
             failed = [
                 _failed(r, lambda cfg, m=metas: m.get(cfg.id, {}))
                 for r in outcome.results
@@ -473,11 +551,12 @@ def run_warehouse_suite(
                 TableResult(
                     table=table,
                     success=not any(f.severity == ERROR for f in failed),
-                    rows=len(frame),
+                    rows=rows[table],
                     evaluated=len(outcome.results),
                     failed=failed,
                 )
             )
+        connections.close()  # the file is closed before the docs are built and published
         timings["validate"] = time.perf_counter() - mark
         mark = time.perf_counter()
         # One Data Docs build for all tables: what a Checkpoint's UpdateDataDocsAction does
@@ -488,6 +567,7 @@ def run_warehouse_suite(
         staging.chmod(0o755)
         replace_dir(staging, docs_dir)
     finally:
+        connections.close()
         shutil.rmtree(staging, ignore_errors=True)
     return SuiteReport(
         success=all(t.success for t in results),
