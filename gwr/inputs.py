@@ -30,6 +30,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -435,3 +436,65 @@ def files_from_frame(frame: pd.DataFrame) -> list[InputFile]:
         )
         for r in frame.to_dict("records")
     ]
+
+
+def quick_stats(data_dir: Path) -> dict[str, tuple[int, int]] | None:
+    """rel_path -> (size, mtime_ns) of every regular file under `reports/` and
+    `spreadsheets/` (ignored ones included), from one `scandir` walk and one `stat` per
+    file, building nothing else: what a sensor tick needs to see that nothing changed.
+    None when the tree holds anything only the full listing can judge (a symbolic link, a
+    folder that cannot be listed, something not a regular file)."""
+    out: dict[str, tuple[int, int]] = {}
+    prefix = len(str(data_dir).rstrip("/")) + 1
+    stack = [str(data_dir / "reports"), str(data_dir / "spreadsheets")]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return None
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_symlink():
+                return None
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(entry.path)
+            elif entry.is_file(follow_symlinks=False):
+                st = entry.stat(follow_symlinks=False)
+                out[entry.path[prefix:].replace(os.sep, "/")] = (st.st_size, st.st_mtime_ns)
+            else:
+                return None
+    return out
+
+
+def unchanged_since(
+    quick: Mapping[str, tuple[int, int]],
+    hashes: Mapping[str, str],
+    stats: Mapping[str, Any],
+) -> bool:
+    """Whether a tree whose `quick_stats` are `quick` is certainly the one hashed into
+    `hashes` (rel_path -> content hash, sidecars included) with trusted `stats` (rel_path
+    -> [size, mtime_ns]; racy and unreadable files have none): the same inputs, none
+    added or removed, every one (and every sidecar) with the size and mtime it was hashed
+    at, and no sidecar newly beside a report. Anything less certain is False: the caller
+    then lists and hashes as usual."""
+    sidecar_suffixes = (".yaml", ".yml")
+    inputs_now = {rel for rel in quick if not is_ignored(rel)}
+    if inputs_now != {rel for rel in hashes if not rel.endswith(sidecar_suffixes)}:
+        return False
+    for rel in hashes:
+        st = stats.get(rel)
+        if st is None or rel not in quick or tuple(st) != quick[rel]:
+            return False
+    report_stems = {os.path.splitext(rel)[0] for rel in inputs_now if rel.startswith("reports/")}
+    return all(
+        rel in hashes
+        for rel in quick
+        if rel.endswith(sidecar_suffixes)
+        and rel.startswith("reports/")
+        and os.path.splitext(rel)[0] in report_stems
+    )

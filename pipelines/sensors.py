@@ -10,7 +10,7 @@ from typing import Any
 import dagster as dg
 
 from assets.spreadsheets import spreadsheet_folders
-from gwr.inputs import discover, stat_entries
+from gwr.inputs import discover, quick_stats, stat_entries, unchanged_since
 from gwr.locks import RefreshLock
 from gwr.parts import spreadsheet_folder_names
 from gwr.warehouse import record_failure
@@ -72,6 +72,16 @@ def input_files_sensor(
     context: dg.SensorEvaluationContext, inputs: InputFolders
 ) -> dg.SensorResult | dg.SkipReason:
     previous = json.loads(context.cursor) if context.cursor else None
+    if previous is not None:
+        # the common tick: one stat per file, nothing built, nothing hashed, cursor kept
+        quick = quick_stats(inputs.data_path)
+        if quick is not None and unchanged_since(
+            quick, previous.get("files", {}), previous.get("stats", {})
+        ):
+            return dg.SensorResult(
+                skip_reason=dg.SkipReason(f"inputs unchanged ({len(quick)} files, stat only)"),
+                cursor=context.cursor,
+            )
     state, stats = input_state(inputs.data_path, previous)
     key = state_key(state)
     cursor = json.dumps(

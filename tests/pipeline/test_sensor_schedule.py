@@ -102,3 +102,51 @@ def test_instance_config_queues_refreshes_one_at_a_time(
         assert instance.run_monitoring_start_timeout_seconds > 0
     finally:
         instance.dispose()
+
+
+def _age(*paths: Path, seconds: int = 3600) -> None:
+    """Back-date files past the racy window, as files sent yesterday are."""
+    import os
+    import time
+
+    for p in paths:
+        old = time.time() - seconds
+        os.utime(p, (old, old))
+
+
+def test_an_unchanged_tree_is_seen_by_stat_alone(tmp_path: Path) -> None:
+    """The common tick at scale: nothing changed, seen from one stat per file, no hashing
+    and the cursor kept; any added, changed or removed file (or a new sidecar beside a
+    report) still goes through the full look and requests a run."""
+    data = tmp_path / "data"
+    (data / "reports").mkdir(parents=True)
+    (data / "spreadsheets" / "巴中市").mkdir(parents=True)
+    report = data / "reports" / "r.txt"
+    report.write_text("二、2024年重点工作", encoding="utf-8")
+    sheet = data / "spreadsheets" / "巴中市" / "s.csv"
+    sheet.write_text("指标,完成值\nGDP,1\n", encoding="utf-8")
+    (data / "spreadsheets" / "README.md").write_text("notes", encoding="utf-8")
+    _age(report, sheet)
+    first = _tick(data, None)
+    cursor = first.cursor  # type: ignore[union-attr]
+
+    unchanged = _tick(data, cursor)
+    assert isinstance(unchanged, dg.SensorResult) and not unchanged.run_requests
+    assert "stat only" in str(unchanged.skip_reason) and unchanged.cursor == cursor
+
+    sheet.write_text("指标,完成值\nGDP,2\n", encoding="utf-8")  # same size, new mtime
+    _age(sheet, seconds=60)
+    changed = _tick(data, cursor)
+    assert "changed: 1" in changed.run_requests[0].tags["gwr/changes"]  # type: ignore[union-attr]
+    cursor = changed.cursor  # type: ignore[union-attr]
+    assert "stat only" in str(_tick(data, cursor).skip_reason)  # type: ignore[union-attr]
+
+    sidecar = data / "reports" / "r.yaml"
+    sidecar.write_text("region: 巴中市\nyear: 2024\n", encoding="utf-8")
+    _age(sidecar)
+    with_sidecar = _tick(data, cursor)
+    assert with_sidecar.run_requests  # type: ignore[union-attr]
+    cursor = with_sidecar.cursor  # type: ignore[union-attr]
+
+    sheet.unlink()
+    assert "removed: 1" in _tick(data, cursor).run_requests[0].tags["gwr/changes"]  # type: ignore[union-attr]
