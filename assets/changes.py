@@ -15,6 +15,7 @@ AssetObservation and the run tag `gwr/outcome=unchanged`. When something changed
 output is the fingerprint (also its DataVersion), which the build stores in the new file.
 """
 
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -98,8 +99,12 @@ def input_changes(
         f"rebuilding ({decision}: {', '.join(facts['changed']) or 'forced'}); "
         f"fingerprint {current.value[:12]}"
     )
-    yield dg.Output(
-        {**current.as_dict(), "files": files},
-        data_version=dg.DataVersion(current.value),
-        metadata={**metadata, "decision": decision},
-    )
+    with warnings.catch_warnings():
+        # `data_version` is marked beta; it is what the UI shows as the inputs' version
+        warnings.simplefilter("ignore", dg.BetaWarning)
+        output = dg.Output(
+            {**current.as_dict(), "files": files},
+            data_version=dg.DataVersion(current.value),
+            metadata={**metadata, "decision": decision},
+        )
+    yield output
