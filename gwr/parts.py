@@ -302,7 +302,11 @@ class Assembled:
         return self.parts - self.parts_built
 
 
-def _in_input_order(frames: list[pd.DataFrame], position: dict[str, int]) -> pd.DataFrame:
+def _in_input_order(
+    frames: list[pd.DataFrame], position: dict[str, int], columns: list[str]
+) -> pd.DataFrame:
+    if not frames:  # no spreadsheets at all: empty, with the columns
+        return _frame([], columns)
     frame = pd.concat(frames, ignore_index=True)
     if len(frame):
         order = frame["path"].map(position).fillna(len(position)).astype("int64")
@@ -361,11 +365,15 @@ def read_spreadsheets_by_parts(
     def kept(frame: pd.DataFrame) -> pd.DataFrame:
         return frame[~frame["path"].isin(dropped)] if dropped and len(frame) else frame
 
-    valid = _in_input_order([kept(d.valid) for d in stored], position)
+    valid = _in_input_order([kept(d.valid) for d in stored], position, RECORD_COLUMNS)
     valid = valid.drop_duplicates("record_id").reset_index(drop=True)
-    rejected = _in_input_order([kept(d.rejected) for d in stored], position)
+    rejected = _in_input_order(
+        [kept(d.rejected) for d in stored], position, [*RECORD_COLUMNS, "failed_checks"]
+    )
     quarantine = _in_input_order(
-        [kept(d.quarantine) for d in stored] + [_frame(copies, QUARANTINE_COLUMNS)], position
+        [kept(d.quarantine) for d in stored] + [_frame(copies, QUARANTINE_COLUMNS)],
+        position,
+        QUARANTINE_COLUMNS,
     )
     cases = [pd.DataFrame(d.info["failure_cases"]) for d in stored if d.info["failures"]]
     broken = any(d.info["frame_broken"] for d in stored)

@@ -145,3 +145,10 @@ def test_parts_cover_every_file_once_and_one_new_file_moves_no_other(
             assert any(added in p.files for p in after if p.key in changed)
     finally:
         parts_mod.PART_FILES = saved
+
+
+def test_no_spreadsheets_at_all_give_empty_frames_with_their_columns(tmp_path: Path) -> None:
+    got = read_spreadsheets_by_parts([], None, PartStore(tmp_path / "cache"))
+    assert got.parts == 0 and got.split.valid.empty and got.quarantine.empty
+    assert list(got.split.valid.columns) == list(_one_pass([])[0].columns)
+    assert not got.split.blocking
