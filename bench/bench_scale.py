@@ -64,6 +64,7 @@ TREE_CACHE = Path(tempfile.gettempdir()) / "gwr-bench-scale"
 GEN_VERSION = "1"  # bump when the generator changes: cached trees are keyed by it
 DEFAULT_SIZES = (3_000, 30_000, 100_000)
 SCENARIOS = ("cold", "unchanged", "changed", "added", "removed")
+ALL_SCENARIOS = SCENARIOS
 YEAR = 2024
 MONTHS = range(1, 13)  # cumulative monthly reports: 2024年1月, 2024年1-2月 … 2024年1-12月
 FIRST_REGION = "巴中市"  # the seed report's region, so some actuals meet its targets
@@ -743,11 +744,16 @@ def main(argv: list[str] | None = None) -> int:
                     "smallest size")  # fmt: skip
     ap.add_argument("--parse-only", action="store_true", help="only the parse throughput")
     ap.add_argument("--keep", action="store_true", help="keep the working folders")
+    ap.add_argument("--scenarios", default=",".join(ALL_SCENARIOS),
+                    help="comma-separated subset of the scenarios, in this order "
+                    "(cold first)")  # fmt: skip
     ap.add_argument("--json", type=Path, help="also write every figure to this file")
     ap.add_argument("--tables", type=Path, nargs="+", metavar="JSON",
                     help="print the tables and growth of earlier --json outputs")  # fmt: skip
     ap.add_argument("--_run", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    global SCENARIOS
+    SCENARIOS = tuple(s for s in ALL_SCENARIOS if s in args.scenarios.split(","))
     if args._run:
         print(json.dumps(run_once(), ensure_ascii=False))
         return 0
