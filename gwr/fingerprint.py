@@ -37,6 +37,7 @@ import duckdb
 import pandas as pd
 
 from gwr import settings
+from gwr.inputs import sha256_file
 
 #: the columns of a documents frame (gwr.inputs.files_frame) that decide the output
 INPUT_COLUMNS = ("path", "kind", "document_id", "sidecar_sha256", "problem")
@@ -113,14 +114,6 @@ def inputs_fingerprint(frames: Iterable[pd.DataFrame]) -> str:
     return _digest_lines(sorted(rows))
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def tree_lines(root: Path, parts: Iterable[str] | None = None) -> list[str]:
     """`<relative path>\\0<sha256>` for every regular file under `root` (or under the
     given parts of it: sub-folders or files), hidden names and caches left out, sorted."""
@@ -139,7 +132,7 @@ def tree_lines(root: Path, parts: Iterable[str] | None = None) -> list[str]:
         for f in files:
             if f.suffix in (".pyc", ".pyo") or not f.is_file():
                 continue
-            lines.append(f"{f.relative_to(root).as_posix()}\0{_sha256(f)}")
+            lines.append(f"{f.relative_to(root).as_posix()}\0{sha256_file(f)}")
     return sorted(lines)
 
 
