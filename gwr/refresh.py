@@ -130,6 +130,8 @@ def _run_locked(
     if unchanged is not None:
         # the published file was not opened for writing, not replaced, not touched
         print(f"{unchanged} (use --force to rebuild anyway)")
+        if path.exists():  # what readers see, read-only: the file is not modified
+            print(format_summary(summarize(path), path))
         print(f"refreshed in {elapsed:.1f}s (run {result.run_id})")
         return 0
     print(format_summary(summarize(path), path))

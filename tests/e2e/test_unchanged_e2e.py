@@ -112,6 +112,7 @@ def test_nothing_changed_publishes_nothing_new(
     assert done.returncode == 0, done.stdout + done.stderr
     assert "nothing changed since the published warehouse (built " in done.stdout
     assert "nothing rebuilt" in done.stdout
+    assert "targets" in done.stdout  # the published warehouse's summary, read-only
     assert _file_id(wh) == before
 
     # 2. one spreadsheet changed: rebuilt and published
