@@ -19,10 +19,9 @@ from gwr.ingest import documents_frame, quarantine_rejected, sheet_parser_versio
 from gwr.inputs import code_fingerprint, discover, discover_cached, files_frame, files_from_frame
 from gwr.parts import (
     PartStore,
-    build_parts,
+    build_missing_parts,
     folder_of,
     part_version,
-    plan_parts,
     read_spreadsheets_by_parts,
 )
 from pipelines.resources import InputFolders, WarehouseResource
@@ -169,10 +168,8 @@ def sheet_folder_parts(
         if folder_of(f) == folder
     ]
     store = PartStore(warehouse.cache_path)
-    plan = plan_parts(files, store.version)
-    stale = [p for p in plan if not store.has(p)]
     cache = ParseCache(warehouse.cache_path, "spreadsheets", sheet_parser_version())
-    counts = build_parts(stale, cache, store, warehouse.cache_path)
+    plan, stale, counts = build_missing_parts(files, cache, store, warehouse.cache_path)
     context.log.info(f"{folder}: {len(files)} files, {len(stale)} of {len(plan)} parts built")
     return dg.MaterializeResult(
         metadata={

@@ -281,6 +281,16 @@ def build_parts(
     return totals
 
 
+def build_missing_parts(
+    files: list[InputFile], cache: ParseCache | None, store: PartStore, cache_root: Path | None
+) -> tuple[list[Part], list[Part], dict[str, int]]:
+    """The parts `files` fall into, those that were not stored yet (now built), and how
+    many files were parsed and taken from the parse cache while building them."""
+    parts = plan_parts(files, store.version)
+    stale = [p for p in parts if not store.has(p)]
+    return parts, stale, build_parts(stale, cache, store, cache_root)
+
+
 # ---------------------------------------------------------------------------- assembly
 
 
@@ -324,10 +334,8 @@ def read_spreadsheets_by_parts(
     """Every spreadsheet's records and quarantine rows, as `read_spreadsheets` and a
     row split over all of them would give, building only the parts not stored yet."""
     files = list(files)
-    parts = plan_parts(files, store.version)
-    stale = [p for p in parts if not store.has(p)]
+    parts, stale, counts = build_missing_parts(files, cache, store, cache_root)
     stale_keys = {p.key for p in stale}
-    counts = build_parts(stale, cache, store, cache_root)
     stored = [store.read(p) for p in parts]
     position = {f.rel_path: i for i, f in enumerate(files)}
     by_path = {f.rel_path: f for f in files}
