@@ -24,6 +24,7 @@ import pandas as pd
 
 from assets._errors import fail_fast_on_permanent_errors
 from gwr import fingerprint as fpr
+from gwr import preflight
 from gwr import warehouse as wap  # the `warehouse` name is the resource's
 from gwr.inputs import code_fingerprint
 from pipelines.resources import InputFolders, WarehouseResource
@@ -47,7 +48,7 @@ def is_forced(tags: dict[str, str]) -> bool:
     kinds={"python"},
     owners=OWNERS,
     output_required=False,
-    code_version=code_fingerprint("fingerprint", "inputs"),
+    code_version=code_fingerprint("fingerprint", "inputs", "preflight"),
 )
 @fail_fast_on_permanent_errors
 def input_changes(
@@ -69,6 +70,12 @@ def input_changes(
     )
     published = fpr.read_stamp(warehouse.file)
     facts = fpr.describe(published, current)
+    # what this tree's stats stand for: lets the next refresh see that it is unchanged
+    # from one `stat` per file, before any run starts (gwr/preflight.py)
+    input_stats = fpr.frames_stat_snapshot(
+        [report_documents, spreadsheet_documents], inputs.data_path
+    )
+    preflight.record(warehouse.cache_path, current.value, input_stats)
     files = len(report_documents) + len(spreadsheet_documents)
     forced = is_forced(dict(context.run.tags))
     metadata = {
@@ -80,6 +87,7 @@ def input_changes(
         "parts": dg.MetadataValue.json(current.as_dict()),
         "files": files,
         "forced": forced,
+        "stat_record": "written" if input_stats else "cleared (a file's stat cannot vouch)",
     }
     if published is not None and not facts["changed"] and not forced:
         reason = (

@@ -1,5 +1,6 @@
 """Departmental progress spreadsheets (目标任务完成情况表): find them, read every value."""
 
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -45,8 +46,9 @@ OWNERS = ["team:data-engineering"]
 def spreadsheet_documents(inputs: InputFolders, warehouse: WarehouseResource) -> Iterator[Any]:
     """Every file departments sent under `spreadsheets/` (.xlsx/.xls/.ods/.csv), fingerprinted
     by content; files of other types are listed too, so they can be quarantined, not lost."""
+    listed_at_ns = time.time_ns()  # stats older than this vouch for content (racy rule)
     files = discover_cached(inputs.data_path, "spreadsheet", warehouse.cache_path)
-    frame = files_frame(files)
+    frame = files_frame(files, listed_at_ns)
     yield dg.Output(
         frame, metadata={**frame_metadata(frame), "by_kind": counts_table(frame, ["kind"])}
     )

@@ -357,8 +357,11 @@ def discover_cached(
     listing's (kept in a `StatCache` under `cache_root`)."""
     cache = StatCache(cache_root, data_dir, kind)
     known = cache.load()
+    # racy against the moment the listing began, not its end: listing 100k files takes
+    # seconds, and a file written just before its `stat` cannot vouch for its content
+    listed_at_ns = time.time_ns()
     files = discover(data_dir, kind, known=known, max_bytes=max_bytes)
-    entries = stat_entries(files, data_dir)
+    entries = stat_entries(files, data_dir, now_ns=listed_at_ns)
     if entries != known or not cache.path.exists():
         cache.save(entries)
     return files
@@ -392,13 +395,16 @@ def code_fingerprint(*modules: str) -> str:
 
 FILE_COLUMNS = [
     "document_id", "path", "kind", "bytes", "abs_path", "sidecar", "sidecar_sha256",
-    "mtime_ns", "sidecar_bytes", "sidecar_mtime_ns", "problem",
+    "mtime_ns", "sidecar_bytes", "sidecar_mtime_ns", "problem", "listed_at_ns",
 ]  # fmt: skip
 
 
-def files_frame(files: list[InputFile]) -> pd.DataFrame:
-    """The discovered files as a frame (what an asset hands to the next one)."""
-    return pd.DataFrame(
+def files_frame(files: list[InputFile], listed_at_ns: int = 0) -> pd.DataFrame:
+    """The discovered files as a frame (what an asset hands to the next one).
+    `listed_at_ns`, when the listing began (0: unknown), says which stats were taken
+    long enough after the last write to vouch for the content
+    (`gwr.fingerprint.frames_stat_snapshot`)."""
+    frame = pd.DataFrame(
         [
             {
                 "document_id": f.document_id,
@@ -415,8 +421,10 @@ def files_frame(files: list[InputFile]) -> pd.DataFrame:
             }
             for f in files
         ],
-        columns=FILE_COLUMNS,
+        columns=FILE_COLUMNS[:-1],
     )
+    frame["listed_at_ns"] = pd.Series(listed_at_ns, index=frame.index, dtype="int64")
+    return frame
 
 
 def files_from_frame(frame: pd.DataFrame) -> list[InputFile]:

@@ -14,6 +14,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from gwr import preflight
 from gwr.warehouse import FAILURE_FILE, last_published, record_failure
 
 #: `gwr refresh` exit code when another refresh holds the lock past `--wait`
@@ -28,6 +29,8 @@ def _published_id(path: Path) -> str | None:
 
 #: run tag of a refresh that rebuilds even when nothing changed (assets/changes.py)
 FORCE_TAG = "gwr/force"
+#: the gate asset (assets/changes.py) whose observations say why nothing was rebuilt
+GATE = "input_changes"
 
 
 def run_refresh(verbose: bool = False, wait: float = 0.0, force: bool = False) -> int:
@@ -44,12 +47,14 @@ def run_refresh(verbose: bool = False, wait: float = 0.0, force: bool = False) -
         # look; that must not make a refresh refuse.
         previous = lock.acquire(
             max(wait, LOCK_GRACE_SECONDS),
-            on_wait=lambda holder: print(
-                f"waiting up to {wait:.0f}s for another refresh ({describe_holder(holder)})",
-                file=sys.stderr,
-            )
-            if wait > LOCK_GRACE_SECONDS
-            else None,
+            on_wait=lambda holder: (
+                print(
+                    f"waiting up to {wait:.0f}s for another refresh ({describe_holder(holder)})",
+                    file=sys.stderr,
+                )
+                if wait > LOCK_GRACE_SECONDS
+                else None
+            ),
             run_id=run_id,
             how="gwr refresh",
         )
@@ -57,9 +62,47 @@ def run_refresh(verbose: bool = False, wait: float = 0.0, force: bool = False) -
         print(f"refresh REFUSED: {exc}", file=sys.stderr)
         return EXIT_BUSY
     try:
+        if not force:
+            started = time.perf_counter()
+            pre = preflight.check(
+                settings.warehouse_path(),
+                settings.data_dir(),
+                settings.reference_dir(),
+                settings.cache_dir(),
+            )
+            if pre.unchanged:
+                return _report_unchanged(pre, previous, time.perf_counter() - started)
+            if verbose:
+                print(f"preflight ({pre.seconds:.2f}s): {pre.reason}; starting the run")
         return _run_locked(run_id, previous, verbose, force)
     finally:
         lock.release()
+
+
+def _report_unchanged(pre: preflight.Preflight, previous: dict[str, Any] | None,
+                      elapsed: float) -> int:  # fmt: skip
+    """Nothing changed (gwr.preflight): no run is started, the published file is not
+    touched; the published summary is printed (read-only) and, with a persistent Dagster
+    instance (DAGSTER_HOME), the check is recorded there as an observation of
+    `input_changes`, so the UI's asset page shows when and why nothing was rebuilt."""
+    from gwr import settings
+    from gwr.build import format_summary, summarize
+
+    path = settings.warehouse_path()
+    print(f"{pre.reason} (use --force to rebuild anyway)")
+    if os.environ.get("DAGSTER_HOME"):
+        import dagster as dg
+
+        from pipelines.runs import fail_dead_run
+
+        instance = dg.DagsterInstance.get()
+        fail_dead_run(instance, previous, lambda m: print(m, file=sys.stderr))
+        instance.report_runless_asset_event(
+            dg.AssetObservation(asset_key=GATE, metadata=pre.metadata())
+        )
+    print(format_summary(summarize(path), path))
+    print(f"refreshed in {elapsed:.1f}s (checked before any run: {pre.seconds:.2f}s)")
+    return 0
 
 
 def _run_locked(
