@@ -13,7 +13,11 @@ from pipelines.schedules import nightly_refresh
 from pipelines.sensors import input_files_sensor
 
 
-def test_nightly_schedule_runs_at_two_beijing_time_by_default() -> None:
+def test_nightly_schedule_runs_at_two_beijing_time_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # no published warehouse there: the preflight cannot say "unchanged", the tick runs
+    monkeypatch.setenv("GWR_WAREHOUSE", str(tmp_path / "gwr.duckdb"))
     assert nightly_refresh.cron_schedule == "0 2 * * *"
     assert nightly_refresh.execution_timezone == "Asia/Shanghai"
     assert nightly_refresh.default_status == dg.DefaultScheduleStatus.RUNNING
