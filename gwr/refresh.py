@@ -71,7 +71,7 @@ def run_refresh(verbose: bool = False, wait: float = 0.0, force: bool = False) -
                 settings.cache_dir(),
             )
             if pre.unchanged:
-                return _report_unchanged(pre, previous, time.perf_counter() - started)
+                return _report_unchanged(pre, previous, started)
             if verbose:
                 print(f"preflight ({pre.seconds:.2f}s): {pre.reason}; starting the run")
         return _run_locked(run_id, previous, verbose, force)
@@ -80,13 +80,13 @@ def run_refresh(verbose: bool = False, wait: float = 0.0, force: bool = False) -
 
 
 def _report_unchanged(pre: preflight.Preflight, previous: dict[str, Any] | None,
-                      elapsed: float) -> int:  # fmt: skip
+                      started: float) -> int:  # fmt: skip
     """Nothing changed (gwr.preflight): no run is started, the published file is not
     touched; the published summary is printed (read-only) and, with a persistent Dagster
     instance (DAGSTER_HOME), the check is recorded there as an observation of
     `input_changes`, so the UI's asset page shows when and why nothing was rebuilt."""
     from gwr import settings
-    from gwr.build import format_summary, summarize
+    from gwr.summary import format_summary, summarize
 
     path = settings.warehouse_path()
     print(f"{pre.reason} (use --force to rebuild anyway)")
@@ -101,6 +101,7 @@ def _report_unchanged(pre: preflight.Preflight, previous: dict[str, Any] | None,
             dg.AssetObservation(asset_key=GATE, metadata=pre.metadata())
         )
     print(format_summary(summarize(path), path))
+    elapsed = time.perf_counter() - started
     print(f"refreshed in {elapsed:.1f}s (checked before any run: {pre.seconds:.2f}s)")
     return 0
 
@@ -111,7 +112,7 @@ def _run_locked(
     import dagster as dg
 
     from gwr import settings
-    from gwr.build import format_summary, summarize
+    from gwr.summary import format_summary, summarize
     from pipelines.definitions import defs
     from pipelines.runs import fail_dead_run
     from pipelines.sensors import root_cause
