@@ -213,7 +213,8 @@ def parse_report_file(f: InputFile) -> dict[str, Any]:
         "region_code": division.code if division else None,
         "region_note": note,
         "report_year": report.year,
-        "statements": [dataclasses.asdict(s) for s in report.statements],
+        # flat records (every field a scalar): a copy of the fields, as for sheets below
+        "statements": [dict(vars(s)) for s in report.statements],
         "notes": [cleaned.note()] if cleaned.changed else [],
     }
 

@@ -93,6 +93,9 @@ class DivisionTable:
     full: dict[str, tuple[Division, ...]] = field(default_factory=dict)
     short: dict[str, tuple[Division, ...]] = field(default_factory=dict)
     max_name_len: int = 0
+    #: first two characters of a name -> the lengths of the names starting so, longest
+    #: first: a scan tries only lengths that can match at a place (`_name_counts`)
+    lengths_by_start: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         full: dict[str, list[Division]] = {}
@@ -104,6 +107,11 @@ class DivisionTable:
         self.full = {k: tuple(v) for k, v in full.items()}
         self.short = {k: tuple(v) for k, v in short.items()}
         self.max_name_len = max(len(k) for k in (*self.full, *self.short))
+        starts: dict[str, set[int]] = {}
+        for k in (*self.full, *self.short):
+            if len(k) >= 2:
+                starts.setdefault(k[:2], set()).add(len(k))
+        self.lengths_by_start = {k: tuple(sorted(v, reverse=True)) for k, v in starts.items()}
 
     def is_within(self, d: Division, ancestor: Division) -> bool:
         """True when ``ancestor`` is above ``d`` (any number of levels; not ``d`` itself)."""
@@ -519,14 +527,19 @@ def _name_counts(text: str, table: DivisionTable) -> Counter[str]:
     """How often each table name occurs, the longest name at a place being the word
     (黄山区 is not also 黄山)."""
     counts: Counter[str] = Counter()
+    full, short, starts = table.full, table.short, table.lengths_by_start
     i, n = 0, len(text)
-    while i < n:
+    while i < n - 1:
         step = 1
-        for j in range(min(n, i + table.max_name_len), i + 1, -1):
-            key = text[i:j]
-            if key in table.full or key in table.short:
+        # only the lengths of names beginning with these two characters can match here
+        # (the same longest-first choice as trying every length, without the slices)
+        for length in starts.get(text[i : i + 2], ()):
+            if i + length > n:
+                continue
+            key = text[i : i + length]
+            if key in full or key in short:
                 counts[key] += 1
-                step = j - i
+                step = length
                 break
         i += step
     return counts

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
+from collections import Counter
 
-from gwr.regions import detect_report_region, find_report_region
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gwr.regions import (
+    DivisionTable,
+    _name_counts,
+    detect_report_region,
+    find_report_region,
+    load_divisions,
+)
 from gwr.report.structure import detect_region
 
 
@@ -147,3 +157,42 @@ def test_the_premier_visiting_a_city_is_not_the_state_council_report() -> None:
 )
 def test_news_reprints(text: str, expected: str) -> None:
     assert code(text + PROSE) == expected
+
+
+def _name_counts_every_length(text: str, table: DivisionTable) -> Counter[str]:
+    """The scan as first written: at each place, every length from the longest name down
+    to 2 (what `_name_counts` must keep giving, faster)."""
+    counts: Counter[str] = Counter()
+    i, n = 0, len(text)
+    while i < n:
+        step = 1
+        for j in range(min(n, i + table.max_name_len), i + 1, -1):
+            key = text[i:j]
+            if key in table.full or key in table.short:
+                counts[key] += 1
+                step = j - i
+                break
+        i += step
+    return counts
+
+
+_TABLE = load_divisions()
+_NAMES = sorted({*_TABLE.full, *_TABLE.short})
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_NAMES),
+            st.sampled_from(_NAMES).map(lambda k: k[:-1]),  # a name cut short
+            st.text(
+                alphabet="市县区省州山江河中城新南北东西人民政府工作报告0123456789，。", max_size=6
+            ),
+        ),
+        max_size=40,
+    )
+)
+def test_name_counts_equals_trying_every_length(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _name_counts(text, _TABLE) == _name_counts_every_length(text, _TABLE)
