@@ -24,6 +24,7 @@ validation of the whole frame would.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -61,7 +62,7 @@ _SCHEMA_SOURCES = ("frames.py", "validation.py")
 
 def folder_of(f: InputFile) -> str:
     """The top-level folder under `spreadsheets/` a file sits in (`.` for none)."""
-    parts = Path(f.rel_path).parts
+    parts = f.rel_path.split("/")  # POSIX and normalized (gwr.inputs): as Path(...).parts
     return parts[1] if len(parts) > 2 else ROOT_FOLDER
 
 
@@ -203,7 +204,7 @@ class PartStore:
             path = where / f"{name}.parquet"
             if path.is_file():
                 return _typed(pd.read_parquet(path), columns)
-            return _frame([], columns)
+            return _empty(tuple(columns)).copy()  # most parts set nothing aside
 
         return PartData(
             valid=frame("valid", RECORD_COLUMNS),
@@ -211,6 +212,12 @@ class PartStore:
             quarantine=frame("quarantine", QUARANTINE_COLUMNS),
             info=info,
         )
+
+
+@functools.cache
+def _empty(columns: tuple[str, ...]) -> pd.DataFrame:
+    # built once: a typed empty frame costs ~5 ms, and a part has two of them
+    return _frame([], list(columns))
 
 
 def _typed(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
