@@ -18,11 +18,13 @@ environment variable (`GWR_MAX_ACTUAL_LOSS` …), documented in the README.
 Great Expectations runs inside DuckDB: a SQL data source (duckdb-engine) over the built
 file, opened read-only, one query asset a table that selects only the columns the
 expectations name (the per-measure `value [measure]` columns are computed in that SQL), so
-no table is copied into pandas. GX 1.24 fetches a query's rows after closing the
-connection it ran on, which with duckdb-engine discards them; the connections given to GX
-ignore transactions (`_Connections`, docs/gx-duckdb.md). Data Docs are post-processed to
-render offline: the CDN stylesheets and scripts GX links to are replaced by an inline
-stylesheet.
+no table is copied into pandas. That SQL is unordered; only the limited reads that list
+unexpected values are given the table's key order (`_KeyOrder`), so the listed values are
+the same on every run without sorting the table under every count. GX 1.24 fetches a
+query's rows after closing the connection it ran on, which with duckdb-engine discards
+them; the connections given to GX ignore transactions (`_Connections`,
+docs/gx-duckdb.md). Data Docs are post-processed to render offline: the CDN stylesheets
+and scripts GX links to are replaced by an inline stylesheet.
 
 Great Expectations takes seconds to import, so it is imported inside the functions that
 need it, never when this module is loaded.
@@ -328,6 +330,54 @@ def suite_query(table: str, checks: list[Check]) -> str:
     return f"SELECT {select} FROM {table}"
 
 
+def _row_counts(db_path: Path, tables: Iterable[str]) -> dict[str, int]:
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return {t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}  # type: ignore[index]
+    finally:
+        con.close()
+
+
+class _Connections:
+    """DB-API connections for Great Expectations' SQL data source over one DuckDB file,
+    opened read-only.
+
+    GX 1.24 runs each metric query in `with engine.connect(): result = execute(query)` and
+    fetches the rows *after* that block has closed the SQLAlchemy connection, which rolls
+    back the transaction duckdb-engine began. A DuckDB result lives on its connection, so
+    the rollback discards it and every metric fails (`IndexError: list index out of range`
+    in `resolve_metric_bundle`; docs/gx-duckdb.md). The suite only reads, so the
+    connections here ignore begin, commit and rollback (each statement runs in DuckDB's
+    own autocommit transaction) and the results survive until GX fetches them."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self.opened: list[Any] = []
+
+    def __call__(self) -> Any:
+        from duckdb_engine import ConnectionWrapper
+
+        class ReadOnlyConnection(ConnectionWrapper):
+            def begin(self) -> None:
+                pass
+
+            def commit(self) -> None:
+                pass
+
+            def rollback(self) -> None:
+                pass
+
+        con = ReadOnlyConnection(duckdb.connect(str(self.db_path), read_only=True))
+        self.opened.append(con)
+        return con
+
+    def close(self) -> None:
+        for con in self.opened:
+            with contextlib.suppress(duckdb.Error):
+                con.close()
+        self.opened.clear()
+
+
 class _KeyOrder:
     """A SQLAlchemy `before_execute` hook that puts the table's key order on every limited
     read Great Expectations makes of a suite relation.
@@ -378,54 +428,6 @@ class _KeyOrder:
             if keys:
                 statement = statement.order_by(*(sa.column(k) for k in keys))
         return statement, multiparams, params
-
-
-def _row_counts(db_path: Path, tables: Iterable[str]) -> dict[str, int]:
-    con = duckdb.connect(str(db_path), read_only=True)
-    try:
-        return {t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}  # type: ignore[index]
-    finally:
-        con.close()
-
-
-class _Connections:
-    """DB-API connections for Great Expectations' SQL data source over one DuckDB file,
-    opened read-only.
-
-    GX 1.24 runs each metric query in `with engine.connect(): result = execute(query)` and
-    fetches the rows *after* that block has closed the SQLAlchemy connection, which rolls
-    back the transaction duckdb-engine began. A DuckDB result lives on its connection, so
-    the rollback discards it and every metric fails (`IndexError: list index out of range`
-    in `resolve_metric_bundle`; docs/gx-duckdb.md). The suite only reads, so the
-    connections here ignore begin, commit and rollback (each statement runs in DuckDB's
-    own autocommit transaction) and the results survive until GX fetches them."""
-
-    def __init__(self, db_path: Path) -> None:
-        self.db_path = db_path
-        self.opened: list[Any] = []
-
-    def __call__(self) -> Any:
-        from duckdb_engine import ConnectionWrapper
-
-        class ReadOnlyConnection(ConnectionWrapper):
-            def begin(self) -> None:
-                pass
-
-            def commit(self) -> None:
-                pass
-
-            def rollback(self) -> None:
-                pass
-
-        con = ReadOnlyConnection(duckdb.connect(str(self.db_path), read_only=True))
-        self.opened.append(con)
-        return con
-
-    def close(self) -> None:
-        for con in self.opened:
-            with contextlib.suppress(duckdb.Error):
-                con.close()
-        self.opened.clear()
 
 
 def published_baseline(previous: Path | None) -> tuple[int | None, set[str]]:
