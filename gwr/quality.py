@@ -51,6 +51,8 @@ from gwr.warehouse import replace_dir
 
 SITE_NAME = "gwr_quality"
 DATA_SOURCE = "gwr_warehouse"
+# SUMMARY: GX lists the first 20 unexpected values with a LIMIT read, which `_KeyOrder`
+# runs on the table in key order.
 RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 20}
 ERROR, WARN = "error", "warn"
 
@@ -307,13 +309,13 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def suite_query(table: str, checks: list[Check]) -> str:
+def suite_query(table: str, checks: list[Check], *, ordered: bool = False) -> str:
     """The SELECT a table's expectations run on, inside DuckDB: the table's key columns
     and only the columns the expectations name, the derived `value [measure]` columns
-    (`value` where `measure` is that measure, else NULL) computed in SQL. Unordered: the
-    counts GX aggregates over it need no order, and sorting a million rows for each of
-    them cost about half the suite; the limited reads that list unexpected values get the
-    key order from `_KeyOrder`."""
+    (`value` where `measure` is that measure, else NULL) computed in SQL; `ordered`: in
+    the table's key order. GX's counts and sums run on the unordered query (sorting a
+    million rows under each of them cost about half the suite); its limited reads, the
+    listed unexpected values, on the ordered one (`_KeyOrder`)."""
     keys = ORDER_BY.get(table, [])
     columns: dict[str, str] = {k: _quote(k) for k in keys}
     for check in checks:
@@ -327,7 +329,8 @@ def suite_query(table: str, checks: list[Check]) -> str:
             else:
                 columns.setdefault(column, _quote(column))
     select = ", ".join(columns.values()) or "1 AS one"
-    return f"SELECT {select} FROM {table}"
+    order = f" ORDER BY {', '.join(_quote(k) for k in keys)}" if ordered and keys else ""
+    return f"SELECT {select} FROM {table}{order}"
 
 
 def _row_counts(db_path: Path, tables: Iterable[str]) -> dict[str, int]:
@@ -379,54 +382,59 @@ class _Connections:
 
 
 class _KeyOrder:
-    """A SQLAlchemy `before_execute` hook that puts the table's key order on every limited
-    read Great Expectations makes of a suite relation.
+    """A SQLAlchemy `before_execute` hook that gives Great Expectations' limited reads of
+    a suite relation that relation in the table's key order.
 
-    GX lists a column expectation's unexpected values with
-    `SELECT col AS unexpected_values FROM (<suite query>) WHERE <unexpected> LIMIT 20`.
-    Without an order that LIMIT takes whichever failing rows DuckDB's threads reach first.
-    The suite query used to end in `ORDER BY <key>`, which DuckDB also carried out under
-    every count and sum GX takes of it, and in GX's column probe (which runs the query
-    itself): a full sort of the table for each, about half the suite's time at a million
-    rows. Here the order goes on the limited read alone, `... WHERE <unexpected> ORDER BY
-    <key> LIMIT 20`, which returns the same rows in the same order (the first failing rows
-    in key order) and which DuckDB runs as a top-N over the failing rows only.
+    GX lists a column expectation's unexpected values with `SELECT col AS
+    unexpected_values FROM (<suite query>) WHERE <unexpected> LIMIT 20`; without an order
+    that LIMIT takes whichever failing rows DuckDB's threads reach first. The suite query
+    used to end in `ORDER BY <key>`, which DuckDB also carried out under every count and
+    sum GX takes of it, and in GX's column probe (which executes the query itself): a
+    full sort of the table for each, about half the suite's time at a million rows. Now
+    the asset's query is unordered, and a read with a LIMIT has that relation replaced by
+    the ordered one, so it runs exactly the SQL it ran before: the same rows in the same
+    order (the first failing rows in key order), which DuckDB plans as a top-N over the
+    failing rows (the filter goes below the order).
 
     Only statements run on the suite's own connections are touched, and of those only a
-    non-grouped, unordered SELECT with a LIMIT whose FROM is a suite query."""
+    SELECT with a LIMIT reading a suite query. (A `COMPLETE` result format would read the
+    full unexpected lists without a LIMIT, in no particular order: the suite uses
+    `SUMMARY`.)"""
 
-    def __init__(self, connections: _Connections, keys_by_query: dict[str, list[str]]) -> None:
+    def __init__(self, connections: _Connections, ordered: dict[str, str]) -> None:
         self.connections = connections
-        self.keys_by_query = {q.strip(): keys for q, keys in keys_by_query.items() if keys}
+        # the asset's query -> the same query in key order
+        self.ordered = {q.strip(): o for q, o in ordered.items() if o.strip() != q.strip()}
 
-    def _keys(self, statement: Any) -> list[str] | None:
+    def _in_key_order(self, statement: Any) -> Any | None:
         import sqlalchemy as sa
+        from sqlalchemy.sql import visitors
 
-        if not isinstance(statement, sa.Select):
+        # `_limit_clause` is private in SQLAlchemy 2.x (no public getter; versions locked)
+        if not isinstance(statement, sa.Select) or statement._limit_clause is None:
             return None
-        # private in SQLAlchemy 2.x (no public getters); the versions are locked (uv.lock)
-        if (
-            getattr(statement, "_limit_clause", None) is None
-            or getattr(statement, "_order_by_clauses", ())
-            or getattr(statement, "_group_by_clauses", ())
-        ):
+        replaced: list[str] = []
+
+        def ordered(element: Any) -> Any | None:
+            # a query asset's relation: Subquery(TextualSelect(TextClause(<suite query>)))
+            if isinstance(element, sa.Subquery):
+                text = getattr(getattr(element.element, "element", None), "text", None)
+                query = self.ordered.get(text.strip()) if isinstance(text, str) else None
+                if query is not None:
+                    replaced.append(query)
+                    return sa.text(query).columns().subquery()
             return None
-        froms = statement.get_final_froms()
-        if len(froms) != 1:
-            return None
-        # a query asset's relation: Subquery(TextualSelect(TextClause(<suite query>)))
-        text = getattr(getattr(getattr(froms[0], "element", None), "element", None), "text", None)
-        return self.keys_by_query.get(text.strip()) if isinstance(text, str) else None
+
+        rewritten = visitors.replacement_traverse(statement, {}, ordered)
+        return rewritten if replaced else None
 
     def __call__(
         self, conn: Any, statement: Any, multiparams: Any, params: Any, options: Any
     ) -> tuple[Any, Any, Any]:
-        import sqlalchemy as sa
-
         if conn.connection.dbapi_connection in self.connections.opened:
-            keys = self._keys(statement)
-            if keys:
-                statement = statement.order_by(*(sa.column(k) for k in keys))
+            rewritten = self._in_key_order(statement)
+            if rewritten is not None:
+                statement = rewritten
         return statement, multiparams, params
 
 
@@ -565,7 +573,9 @@ def run_warehouse_suite(
     staging = Path(tempfile.mkdtemp(prefix=f".{docs_dir.name}.building-", dir=docs_dir.parent))
     connections = _Connections(db_path)
     queries = {table: suite_query(table, table_checks) for table, table_checks in checks.items()}
-    key_order = _KeyOrder(connections, {queries[t]: ORDER_BY.get(t, []) for t in queries})
+    key_order = _KeyOrder(
+        connections, {queries[t]: suite_query(t, c, ordered=True) for t, c in checks.items()}
+    )
     sa.event.listen(sa.engine.Engine, "before_execute", key_order, retval=True)
     try:
         context = _quiet_context(staging)
