@@ -18,11 +18,13 @@ environment variable (`GWR_MAX_ACTUAL_LOSS` …), documented in the README.
 Great Expectations runs inside DuckDB: a SQL data source (duckdb-engine) over the built
 file, opened read-only, one query asset a table that selects only the columns the
 expectations name (the per-measure `value [measure]` columns are computed in that SQL), so
-no table is copied into pandas. GX 1.24 fetches a query's rows after closing the
-connection it ran on, which with duckdb-engine discards them; the connections given to GX
-ignore transactions (`_Connections`, docs/gx-duckdb.md). Data Docs are post-processed to
-render offline: the CDN stylesheets and scripts GX links to are replaced by an inline
-stylesheet.
+no table is copied into pandas. That SQL is unordered; only the limited reads that list
+unexpected values are given the table's key order (`_KeyOrder`), so the listed values are
+the same on every run without sorting the table under every count. GX 1.24 fetches a
+query's rows after closing the connection it ran on, which with duckdb-engine discards
+them; the connections given to GX ignore transactions (`_Connections`,
+docs/gx-duckdb.md). Data Docs are post-processed to render offline: the CDN stylesheets
+and scripts GX links to are replaced by an inline stylesheet.
 
 Great Expectations takes seconds to import, so it is imported inside the functions that
 need it, never when this module is loaded.
@@ -49,6 +51,8 @@ from gwr.warehouse import replace_dir
 
 SITE_NAME = "gwr_quality"
 DATA_SOURCE = "gwr_warehouse"
+# SUMMARY: GX lists the first 20 unexpected values with a LIMIT read, which `_KeyOrder`
+# runs on the table in key order.
 RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 20}
 ERROR, WARN = "error", "warn"
 
@@ -292,8 +296,8 @@ def _jsonable(x: Any) -> Any:
 # ------------------------------------------------------------------------- reading
 
 
-# The order the suite sees each table in (its key: the dbt `unique` tests hold it), so that
-# the first unexpected values GX lists are the same on every run.
+# The order the suite lists each table's unexpected values in (its key: the dbt `unique`
+# tests hold it), so that the first unexpected values GX lists are the same on every run.
 ORDER_BY: dict[str, list[str]] = {
     "mart.fct_target": ["target_id"],
     "mart.fct_actual": ["actual_id"],
@@ -305,10 +309,13 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def suite_query(table: str, checks: list[Check]) -> str:
-    """The SELECT a table's expectations run on, inside DuckDB: only the columns they
-    name, the derived `value [measure]` columns (`value` where `measure` is that measure,
-    else NULL) computed in SQL, in the table's key order."""
+def suite_query(table: str, checks: list[Check], *, ordered: bool = False) -> str:
+    """The SELECT a table's expectations run on, inside DuckDB: the table's key columns
+    and only the columns the expectations name, the derived `value [measure]` columns
+    (`value` where `measure` is that measure, else NULL) computed in SQL; `ordered`: in
+    the table's key order. GX's counts and sums run on the unordered query (sorting a
+    million rows under each of them cost about half the suite); its limited reads, the
+    listed unexpected values, on the ordered one (`_KeyOrder`)."""
     keys = ORDER_BY.get(table, [])
     columns: dict[str, str] = {k: _quote(k) for k in keys}
     for check in checks:
@@ -322,7 +329,7 @@ def suite_query(table: str, checks: list[Check]) -> str:
             else:
                 columns.setdefault(column, _quote(column))
     select = ", ".join(columns.values()) or "1 AS one"
-    order = f" ORDER BY {', '.join(_quote(k) for k in keys)}" if keys else ""
+    order = f" ORDER BY {', '.join(_quote(k) for k in keys)}" if ordered and keys else ""
     return f"SELECT {select} FROM {table}{order}"
 
 
@@ -372,6 +379,63 @@ class _Connections:
             with contextlib.suppress(duckdb.Error):
                 con.close()
         self.opened.clear()
+
+
+class _KeyOrder:
+    """A SQLAlchemy `before_execute` hook that gives Great Expectations' limited reads of
+    a suite relation that relation in the table's key order.
+
+    GX lists a column expectation's unexpected values with `SELECT col AS
+    unexpected_values FROM (<suite query>) WHERE <unexpected> LIMIT 20`; without an order
+    that LIMIT takes whichever failing rows DuckDB's threads reach first. The suite query
+    used to end in `ORDER BY <key>`, which DuckDB also carried out under every count and
+    sum GX takes of it, and in GX's column probe (which executes the query itself): a
+    full sort of the table for each, about half the suite's time at a million rows. Now
+    the asset's query is unordered, and a read with a LIMIT has that relation replaced by
+    the ordered one, so it runs exactly the SQL it ran before: the same rows in the same
+    order (the first failing rows in key order), which DuckDB plans as a top-N over the
+    failing rows (the filter goes below the order).
+
+    Only statements run on the suite's own connections are touched, and of those only a
+    SELECT with a LIMIT reading a suite query. (A `COMPLETE` result format would read the
+    full unexpected lists without a LIMIT, in no particular order: the suite uses
+    `SUMMARY`.)"""
+
+    def __init__(self, connections: _Connections, ordered: dict[str, str]) -> None:
+        self.connections = connections
+        # the asset's query -> the same query in key order
+        self.ordered = {q.strip(): o for q, o in ordered.items() if o.strip() != q.strip()}
+
+    def _in_key_order(self, statement: Any) -> Any | None:
+        import sqlalchemy as sa
+        from sqlalchemy.sql import visitors
+
+        # `_limit_clause` is private in SQLAlchemy 2.x (no public getter; versions locked)
+        if not isinstance(statement, sa.Select) or statement._limit_clause is None:
+            return None
+        replaced: list[str] = []
+
+        def ordered(element: Any) -> Any | None:
+            # a query asset's relation: Subquery(TextualSelect(TextClause(<suite query>)))
+            if isinstance(element, sa.Subquery):
+                text = getattr(getattr(element.element, "element", None), "text", None)
+                query = self.ordered.get(text.strip()) if isinstance(text, str) else None
+                if query is not None:
+                    replaced.append(query)
+                    return sa.text(query).columns().subquery()
+            return None
+
+        rewritten = visitors.replacement_traverse(statement, {}, ordered)
+        return rewritten if replaced else None
+
+    def __call__(
+        self, conn: Any, statement: Any, multiparams: Any, params: Any, options: Any
+    ) -> tuple[Any, Any, Any]:
+        if conn.connection.dbapi_connection in self.connections.opened:
+            rewritten = self._in_key_order(statement)
+            if rewritten is not None:
+                statement = rewritten
+        return statement, multiparams, params
 
 
 def published_baseline(previous: Path | None) -> tuple[int | None, set[str]]:
@@ -508,6 +572,11 @@ def run_warehouse_suite(
     docs_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{docs_dir.name}.building-", dir=docs_dir.parent))
     connections = _Connections(db_path)
+    queries = {table: suite_query(table, table_checks) for table, table_checks in checks.items()}
+    key_order = _KeyOrder(
+        connections, {queries[t]: suite_query(t, c, ordered=True) for t, c in checks.items()}
+    )
+    sa.event.listen(sa.engine.Engine, "before_execute", key_order, retval=True)
     try:
         context = _quiet_context(staging)
         # One read-only connection (StaticPool) for every query, never reset on return;
@@ -536,7 +605,7 @@ def run_warehouse_suite(
                 )
             suite = context.suites.add(suite)
             metas = {exp.id: dict(exp.meta or {}) for exp in suite.expectations}
-            asset = source.add_query_asset(table, query=suite_query(table, table_checks))
+            asset = source.add_query_asset(table, query=queries[table])
             batch = asset.add_batch_definition_whole_table("all")
             validation = context.validation_definitions.add(
                 gx.ValidationDefinition(name=f"validate {table}", data=batch, suite=suite)
@@ -567,6 +636,7 @@ def run_warehouse_suite(
         staging.chmod(0o755)
         replace_dir(staging, docs_dir)
     finally:
+        sa.event.remove(sa.engine.Engine, "before_execute", key_order)
         connections.close()
         shutil.rmtree(staging, ignore_errors=True)
     return SuiteReport(

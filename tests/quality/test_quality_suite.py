@@ -81,3 +81,32 @@ def test_suite_is_deterministic(
     again = run_warehouse_suite(tiny_warehouse, tmp_path / "docs")
     outline = [(t.table, t.success, t.rows, t.evaluated) for t in again.tables]
     assert outline == [(t.table, t.success, t.rows, t.evaluated) for t in good_report.tables]
+
+
+def test_listed_unexpected_values_come_in_key_order_whatever_the_storage_order(
+    tiny_warehouse: Path, tmp_path: Path
+) -> None:
+    # 60 negative counts and 60 out-of-range expected progresses, stored in an order that is
+    # neither the key order nor its reverse: the suite lists the first 20 in key order
+    # (the suite relation is unordered; the key order is put on the limited read alone)
+    def rows(table: str, replace: str) -> str:
+        return (f"INSERT INTO mart.{table} SELECT * EXCLUDE (i) REPLACE ({replace}) "
+                f"FROM (SELECT * FROM mart.{table} LIMIT 1), range(60) AS r(i) "
+                "ORDER BY (i * 37) % 61")  # fmt: skip
+
+    key = "'zz_' || lpad(i::VARCHAR, 3, '0')"
+    scrambled = _copy(
+        tiny_warehouse, tmp_path / "scrambled" / "gwr.duckdb",
+        rows("fct_actual", f"{key} AS actual_id, 'count' AS measure, -1.0 - i AS value"),
+        rows("fct_variance", f"{key} AS target_id, 2.0 + i AS expected_progress"),
+    )  # fmt: skip
+    report = run_warehouse_suite(scrambled, tmp_path / "docs")
+    failed = {(t, f.test): f for t, f in report.failures}
+    count = failed["mart.fct_actual", "value_range_count"]
+    assert count.unexpected_count == 60
+    assert count.partial_unexpected_list == [-1.0 - i for i in range(20)]
+    progress = failed["mart.fct_variance", "expected_progress_in_0_1"]
+    assert (progress.severity, progress.unexpected_count) == ("error", 60)
+    assert progress.partial_unexpected_list == [2.0 + i for i in range(20)]
+    again = run_warehouse_suite(scrambled, tmp_path / "docs-again")
+    assert again.failure_dicts() == report.failure_dicts()
