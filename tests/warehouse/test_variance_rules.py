@@ -108,6 +108,18 @@ def build(tmp_path: Path, targets: list[dict[str, Any]], actuals: list[dict[str,
         tests=False,  # these tests pin the variance SQL; the dbt tests run elsewhere
     )
     with read_only(path) as con:
+        # fct_variance chooses actuals and pairs them with aggregates, not the windows of
+        # the intermediate views that state the same rules (macros/variance.sql): agree
+        pairs = "SELECT target_id, actual_id FROM intermediate.int_target_actual_pairs"
+        chosen = "SELECT target_id, actual_id FROM mart.fct_variance WHERE actual_id IS NOT NULL"
+        assert con.execute(f"({pairs} EXCEPT ALL {chosen}) UNION ALL "
+                           f"({chosen} EXCEPT ALL {pairs})").fetchall() == []  # fmt: skip
+        disagree = con.execute(
+            "SELECT v.actual_id FROM mart.fct_variance AS v "
+            "JOIN intermediate.int_ranked_actuals AS r ON r.actual_id = v.actual_id "
+            "WHERE r.pick <> 1 OR v.has_conflicting_actuals <> (r.distinct_values > 1)"
+        ).fetchall()
+        assert disagree == []
         return (
             con.execute(
                 "SELECT * FROM mart.fct_variance ORDER BY target_id, period_end NULLS FIRST"

@@ -1,7 +1,49 @@
 -- Target x actual period: how far each target has got, by the rules in README
--- ("How variance is judged"). Values are compared in base units (unit_base). Targets,
--- ranked actuals, pairs and rule parameters come from models/intermediate.
+-- ("How variance is judged"). Values are compared in base units (unit_base). Targets and
+-- rule parameters come from models/intermediate; the chosen actuals and the pairs are
+-- those of int_ranked_actuals and int_target_actual_pairs (the same rules,
+-- macros/variance.sql), computed here with hash aggregates and joins rather than windows
+-- over every actual (each of those views ranks every actual: reading both ranked them
+-- twice, most of the build at a million actuals).
+-- depends_on: {{ ref('int_ranked_actuals') }}, {{ ref('int_target_actual_pairs') }}
 WITH
+-- pick = 1 of int_ranked_actuals: the first actual of each partition in precedence order,
+-- and whether the partition holds different values (its distinct_values > 1)
+chosen AS (
+    SELECT a.*, c.has_conflicting_actuals
+    FROM {{ ref('fct_actual') }} AS a
+    JOIN (
+        SELECT
+            arg_min(a.rowid, ({{ actual_precedence('a', 'd') }}))       AS actual_rowid,
+            coalesce(min(a.value) < max(a.value), FALSE)                AS has_conflicting_actuals
+        FROM {{ ref('fct_actual') }} AS a
+        LEFT JOIN {{ ref('dim_department') }} AS d USING (department_id)
+        GROUP BY {{ actual_partition('a') }}
+    ) AS c ON c.actual_rowid = a.rowid
+),
+-- int_target_actual_pairs, with the chosen actual's columns
+paired AS (
+    SELECT
+        t.target_id,
+        {{ pair_comparable('t', 'a') }}                                   AS comparable,
+        a.actual_id,
+        a.period_start,
+        a.period_end,
+        a.value_base,
+        a.has_conflicting_actuals,
+        a.source_kind,
+        a.department_id
+    FROM {{ ref('int_judged_targets') }} AS t
+    JOIN chosen AS a ON {{ pair_condition('t', 'a') }}
+),
+pairs AS (
+    SELECT p.*
+    FROM paired AS p
+    JOIN (
+        SELECT target_id, bool_or(comparable) AS any_comparable FROM paired GROUP BY target_id
+    ) AS c USING (target_id)
+    WHERE p.comparable OR NOT c.any_comparable
+),
 joined AS (
     SELECT
         t.target_id,
@@ -15,22 +57,21 @@ joined AS (
         t.higher_is_better,
         t.direction,
         t.judged_against,
-        a.period_start,
-        a.period_end,
+        p.period_start,
+        p.period_end,
         t.value_base                                                  AS target_value,
-        a.value_base                                                  AS actual_value,
+        p.value_base                                                  AS actual_value,
         t.unit_base,
         coalesce(p.comparable, FALSE)                                 AS comparable,
-        a.distinct_values,
-        a.source_kind                                                 AS actual_source_kind,
-        a.department_id                                               AS actual_department_id,
-        a.period_end IS NOT NULL
-            AND a.period_end >= make_date(t.target_year, 12, 31)      AS is_year_end,
-        a.period_start IS NOT NULL
-            AND a.period_start = make_date(t.target_year, 1, 1)       AS is_cumulative
+        p.has_conflicting_actuals,
+        p.source_kind                                                 AS actual_source_kind,
+        p.department_id                                               AS actual_department_id,
+        p.period_end IS NOT NULL
+            AND p.period_end >= make_date(t.target_year, 12, 31)      AS is_year_end,
+        p.period_start IS NOT NULL
+            AND p.period_start = make_date(t.target_year, 1, 1)       AS is_cumulative
     FROM {{ ref('int_judged_targets') }} AS t
-    LEFT JOIN {{ ref('int_target_actual_pairs') }} AS p USING (target_id)
-    LEFT JOIN {{ ref('int_ranked_actuals') }} AS a ON a.actual_id = p.actual_id AND a.pick = 1
+    LEFT JOIN pairs AS p USING (target_id)
 ),
 measured AS (
     SELECT
@@ -116,7 +157,7 @@ SELECT
     accumulation,
     actual_source_kind,
     actual_department_id,
-    coalesce(distinct_values, 0) > 1                                  AS has_conflicting_actuals,
+    coalesce(has_conflicting_actuals, FALSE)                          AS has_conflicting_actuals,
     judged_against
 FROM judged
 ORDER BY target_id, period_end NULLS FIRST, actual_id

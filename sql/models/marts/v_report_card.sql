@@ -3,17 +3,22 @@
 -- quotes. One target per region, year, indicator and measure: the first the report states
 -- (its main-targets paragraph comes before the work sections that restate it). Only annual
 -- targets and actuals meet (a 年均 or 累计 figure never does: int_target_actual_pairs).
-with targets as (
-    select
-        t.*,
-        row_number() over (
-            partition by t.region_code, t.target_year, t.indicator_id, t.measure
-            order by t.source_path, t.char_start, t.target_id
-        ) as nth
+with firsts as (
+    -- the first of each by (source_path, char_start, target_id), nulls last (an aggregate
+    -- rather than a window: the view is computed again by each of its dbt tests)
+    select arg_min(t.rowid, (t.source_path is null, coalesce(t.source_path, ''),
+                             t.char_start is null, coalesce(t.char_start, 0),
+                             t.target_id is null, coalesce(t.target_id, ''))) as target_rowid
     from {{ ref('fct_target') }} as t
     where t.region_code is not null
       and t.value is not null
       and t.aggregation = 'annual'
+    group by t.region_code, t.target_year, t.indicator_id, t.measure
+),
+targets as (
+    select t.*
+    from {{ ref('fct_target') }} as t
+    join firsts as f on f.target_rowid = t.rowid
 )
 select
     t.region,
@@ -47,4 +52,3 @@ join {{ ref('fct_actual') }} as a
  and a.source_kind = 'report'
 left join {{ ref('dim_indicator') }} as i
   on i.indicator_id = t.indicator_id
-where t.nth = 1

@@ -3,15 +3,20 @@
 -- Among rows ending on the same day, a comparable one wins over not_comparable, then the
 -- longer (cumulative) period, then the actual id, so the choice is deterministic.
 WITH latest AS (
+    -- the first variance row of each target in that order (an aggregate: a window over
+    -- every variance row costs several times more at a million rows)
     SELECT v.*
     FROM {{ ref('fct_variance') }} AS v
-    QUALIFY row_number() OVER (
-        PARTITION BY v.target_id
-        ORDER BY v.period_end DESC NULLS LAST,
-                 v.status = 'not_comparable',
-                 v.period_start NULLS LAST,
-                 v.actual_id NULLS LAST
-    ) = 1
+    JOIN (
+        SELECT arg_min(v.rowid, (
+                   v.period_end IS NULL, -coalesce(v.period_end - DATE '1970-01-01', 0),
+                   v.status = 'not_comparable',
+                   v.period_start IS NULL, coalesce(v.period_start, DATE '1970-01-01'),
+                   v.actual_id IS NULL, coalesce(v.actual_id, '')
+               ))                                AS variance_rowid
+        FROM {{ ref('fct_variance') }} AS v
+        GROUP BY v.target_id
+    ) AS l ON l.variance_rowid = v.rowid
 )
 SELECT
     t.target_id,
