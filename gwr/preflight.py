@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gwr import fingerprint as fpr
+from gwr import settings
 from gwr.inputs import quick_stats
 
 #: AssetObservation metadata `decision` of a check that found nothing changed (the gate's)
@@ -141,3 +142,15 @@ def check(
             False, "input files added, removed or modified (size or mtime)", stamp, len(quick)
         )
     return answer(True, unchanged_reason(stamp, len(quick)), stamp, len(quick))
+
+
+def check_configured() -> Preflight:
+    """`check` on the configured folders: the paths the run's resources resolve
+    (gwr.settings, pipelines/resources.py: environment variables with repository
+    defaults)."""
+    return check(
+        settings.warehouse_path(),
+        settings.data_dir(),
+        settings.reference_dir(),
+        settings.cache_dir(),
+    )

@@ -64,12 +64,7 @@ def run_refresh(verbose: bool = False, wait: float = 0.0, force: bool = False) -
     try:
         if not force:
             started = time.perf_counter()
-            pre = preflight.check(
-                settings.warehouse_path(),
-                settings.data_dir(),
-                settings.reference_dir(),
-                settings.cache_dir(),
-            )
+            pre = preflight.check_configured()
             if pre.unchanged:
                 return _report_unchanged(pre, previous, started)
             if verbose:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dagster as dg
 
-from gwr import preflight, settings
+from gwr import preflight
 from pipelines.jobs import refresh_warehouse
 
 GATE = dg.AssetKey("input_changes")
@@ -28,14 +28,7 @@ GATE = dg.AssetKey("input_changes")
     "skipped, with the reason, when nothing changed since the published warehouse.",
 )
 def nightly_refresh(context: dg.ScheduleEvaluationContext) -> dg.RunRequest | dg.SkipReason:
-    # the same paths the run's resources resolve (pipelines/resources.py: environment
-    # variables with repository defaults)
-    pre = preflight.check(
-        settings.warehouse_path(),
-        settings.data_dir(),
-        settings.reference_dir(),
-        settings.cache_dir(),
-    )
+    pre = preflight.check_configured()
     if pre.unchanged:
         context.instance.report_runless_asset_event(
             dg.AssetObservation(asset_key=GATE, metadata=pre.metadata())
