@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from gwr import preflight
-from gwr.warehouse import FAILURE_FILE, last_published, record_failure
+from gwr.warehouse import FAILURE_FILE, clean_stale, last_published, record_failure
 
 #: `gwr refresh` exit code when another refresh holds the lock past `--wait`
 EXIT_BUSY = 3
@@ -85,6 +85,11 @@ def _report_unchanged(pre: preflight.Preflight, previous: dict[str, Any] | None,
 
     path = settings.warehouse_path()
     print(f"{pre.reason} (use --force to rebuild anyway)")
+    # what killed refreshes left goes whether or not anything is rebuilt, as in the gate
+    # (we hold the refresh lock: no live refresh owns it)
+    removed = clean_stale(path)
+    if removed:
+        print(f"removed leftovers of killed refreshes: {removed}")
     if os.environ.get("DAGSTER_HOME"):
         import dagster as dg
 

@@ -12,10 +12,28 @@ from __future__ import annotations
 
 import dagster as dg
 
-from gwr import preflight
+from gwr import preflight, settings
+from gwr.locks import RefreshLock
+from gwr.warehouse import clean_stale
 from pipelines.jobs import refresh_warehouse
 
 GATE = dg.AssetKey("input_changes")
+
+
+def _clean_leftovers(context: dg.ScheduleEvaluationContext) -> None:
+    """What killed refreshes left beside the warehouse goes even on a night that starts no
+    run (the gate does it in a run): under the refresh lock, taken only if it is free."""
+    lock = RefreshLock.for_warehouse(settings.warehouse_path())
+    try:
+        lock.try_acquire(record=False)
+    except BlockingIOError:  # a refresh is running: it cleans up itself
+        return
+    try:
+        removed = clean_stale(settings.warehouse_path())
+    finally:
+        lock.release()
+    if removed:
+        context.log.info(f"removed leftovers of killed refreshes: {removed}")
 
 
 @dg.schedule(
@@ -30,6 +48,7 @@ GATE = dg.AssetKey("input_changes")
 def nightly_refresh(context: dg.ScheduleEvaluationContext) -> dg.RunRequest | dg.SkipReason:
     pre = preflight.check_configured()
     if pre.unchanged:
+        _clean_leftovers(context)
         context.instance.report_runless_asset_event(
             dg.AssetObservation(asset_key=GATE, metadata=pre.metadata())
         )

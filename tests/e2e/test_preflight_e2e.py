@@ -11,7 +11,9 @@ so the night after is fast again.
 
 from __future__ import annotations
 
+import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -74,15 +76,27 @@ def test_nothing_changed_starts_no_run(gwr_env: dict[str, Path]) -> None:
     (seen,) = [o for o in _observations(home) if str(o.get("checked_by", "")).startswith("stat")]
     assert seen["decision"] == "unchanged"
 
-    # the nightly schedule: its tick is skipped with the reason, and starts nothing
+    # the nightly schedule: its tick is skipped with the reason, and starts nothing; what
+    # a killed refresh left goes all the same (its process is gone)
     from pipelines.schedules import nightly_refresh
 
-    with dg.DagsterInstance.from_config(str(home)) as instance:
-        context = dg.build_schedule_context(instance=instance)
+    leftover = wh.parent / ".build-killed"
+    leftover.mkdir()
+    (leftover / "owner.json").write_text(
+        json.dumps({"pid": 2**22 + 1, "host": socket.gethostname(), "started": 0})
+    )
+
+    # the context as a context manager: the instance it opens from the reference is
+    # closed with it (left open, it would stay Dagster's current one after this test)
+    with (
+        dg.DagsterInstance.from_config(str(home)) as instance,
+        dg.build_schedule_context(instance=instance) as context,
+    ):
         tick = nightly_refresh.evaluate_tick(context)
     assert not tick.run_requests
     assert "nothing changed since the published warehouse" in str(tick.skip_message)
     assert _file_id(wh) == before
+    assert not leftover.exists()
 
     # a touch (a sync rewriting mtimes): a run starts; its gate finds nothing changed by
     # content, publishes nothing and records the new stats …
@@ -100,7 +114,10 @@ def test_nothing_changed_starts_no_run(gwr_env: dict[str, Path]) -> None:
     # one byte changed: the schedule starts the run (whose rebuild test_unchanged_e2e shows)
     sheet.write_bytes(sheet.read_bytes() + b"\n")
     os.utime(sheet, ns=(OLD_NS + 2 * 10**9, OLD_NS + 2 * 10**9))
-    with dg.DagsterInstance.from_config(str(home)) as instance:
-        tick = nightly_refresh.evaluate_tick(dg.build_schedule_context(instance=instance))
+    with (
+        dg.DagsterInstance.from_config(str(home)) as instance,
+        dg.build_schedule_context(instance=instance) as context,
+    ):
+        tick = nightly_refresh.evaluate_tick(context)
     assert len(tick.run_requests or []) == 1
     assert "input files added, removed or modified" in str(tick.run_requests[0].tags)
