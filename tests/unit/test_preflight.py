@@ -64,16 +64,23 @@ def _publish(data: Path, ref: Path, db: Path, listed_at_ns: int | None = None) -
     return fp
 
 
+@pytest.fixture
+def published(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A tree of old files, refreshed once: (data folder, reference folder, warehouse)."""
+    data, ref = _tree(tmp_path)
+    db = tmp_path / "gwr.duckdb"
+    _publish(data, ref, db)
+    return data, ref, db
+
+
 def _check(data: Path, ref: Path, db: Path) -> preflight.Preflight:
     return preflight.check(db, data, ref, db.parent / "cache", env={})
 
 
 def test_an_untouched_tree_is_unchanged_without_reading_a_byte(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    published: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data, ref = _tree(tmp_path)
-    db = tmp_path / "gwr.duckdb"
-    _publish(data, ref, db)
+    data, ref, db = published
     import gwr.inputs
 
     def no_reads(path: Path) -> str:
@@ -105,21 +112,17 @@ def test_an_untouched_tree_is_unchanged_without_reading_a_byte(
     ],
 )  # fmt: skip
 def test_any_change_to_the_inputs_starts_the_run(
-    tmp_path: Path, change: object, reason: str
+    published: tuple[Path, Path, Path], change: object, reason: str
 ) -> None:
-    data, ref = _tree(tmp_path)
-    db = tmp_path / "gwr.duckdb"
-    _publish(data, ref, db)
+    data, ref, db = published
     change(data)  # type: ignore[operator]
     answer = _check(data, ref, db)
     assert not answer.unchanged
     assert reason in answer.reason
 
 
-def test_files_that_are_not_inputs_change_nothing(tmp_path: Path) -> None:
-    data, ref = _tree(tmp_path)
-    db = tmp_path / "gwr.duckdb"
-    _publish(data, ref, db)
+def test_files_that_are_not_inputs_change_nothing(published: tuple[Path, Path, Path]) -> None:
+    data, ref, db = published
     _write(data / "spreadsheets" / "甲县" / "~$s1.xlsx", "excel lock file")
     _write(data / "spreadsheets" / ".DS_Store", "finder")
     _write(data / "spreadsheets" / "make_samples.py", "print()")
@@ -128,11 +131,9 @@ def test_files_that_are_not_inputs_change_nothing(tmp_path: Path) -> None:
 
 
 def test_code_reference_and_settings_start_the_run(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    published: tuple[Path, Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data, ref = _tree(tmp_path)
-    db = tmp_path / "gwr.duckdb"
-    _publish(data, ref, db)
+    data, ref, db = published
     answer = preflight.check(
         db, data, ref, tmp_path / "cache", env={"GWR_MAX_REJECTED_SHARE": "0.2"}
     )
@@ -163,12 +164,10 @@ def test_no_stamp_or_no_snapshot_means_run(tmp_path: Path) -> None:
     assert "no stat record" in _check(data, ref, db).reason
 
 
-def test_after_a_touch_the_gate_records_the_new_stats(tmp_path: Path) -> None:
+def test_after_a_touch_the_gate_records_the_new_stats(published: tuple[Path, Path, Path]) -> None:
     """A sync that rewrites every mtime costs one run (whose gate finds nothing changed by
     content and publishes nothing), not every night after it."""
-    data, ref = _tree(tmp_path)
-    db = tmp_path / "gwr.duckdb"
-    _publish(data, ref, db)
+    data, ref, db = published
     for path in (data / "spreadsheets").rglob("*.csv"):
         os.utime(path, ns=(OLD_NS + 7, OLD_NS + 7))
     assert not _check(data, ref, db).unchanged
@@ -176,32 +175,32 @@ def test_after_a_touch_the_gate_records_the_new_stats(tmp_path: Path) -> None:
     assert _check(data, ref, db).unchanged
 
 
-def test_a_record_of_an_unpublished_build_is_not_trusted(tmp_path: Path) -> None:
+def test_a_record_of_an_unpublished_build_is_not_trusted(
+    published: tuple[Path, Path, Path],
+) -> None:
     """The gate records before the build: when that build is not published (a failed
     audit), the published file has another fingerprint and the next refresh runs."""
-    data, ref = _tree(tmp_path)
-    db = tmp_path / "gwr.duckdb"
-    _publish(data, ref, db)
+    data, ref, db = published
     _write(data / "spreadsheets" / "甲县" / "s1.csv", "指标,完成值\nGDP,7\n", OLD_NS + 9)
     _gate(data, ref, db)  # …and the build fails: the old file stays published
     answer = _check(data, ref, db)
     assert not answer.unchanged and "no stat record" in answer.reason
 
 
-def test_a_symbolic_link_in_the_tree_is_left_to_the_full_listing(tmp_path: Path) -> None:
-    data, ref = _tree(tmp_path)
-    db = tmp_path / "gwr.duckdb"
-    _publish(data, ref, db)
+def test_a_symbolic_link_in_the_tree_is_left_to_the_full_listing(
+    published: tuple[Path, Path, Path],
+) -> None:
+    data, ref, db = published
     (data / "spreadsheets" / "link.csv").symlink_to(data / "spreadsheets" / "乙县" / "s3.csv")
     assert not _check(data, ref, db).unchanged
 
 
-def test_a_copy_of_the_tree_elsewhere_is_checked_by_content(tmp_path: Path) -> None:
+def test_a_copy_of_the_tree_elsewhere_is_checked_by_content(
+    published: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
     import shutil
 
-    data, ref = _tree(tmp_path)
-    db = tmp_path / "gwr.duckdb"
-    _publish(data, ref, db)
+    data, ref, db = published
     copy = tmp_path / "copy"
     shutil.copytree(data, copy)  # copy2: sizes and mtimes kept
     assert not _check(copy, ref, db).unchanged
