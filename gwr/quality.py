@@ -487,15 +487,29 @@ def _quiet_context(docs_root: Path) -> Any:
     return context
 
 
+def _exception_message(info: Any) -> str | None:
+    """Why an expectation could not be evaluated. GX 1.x gives either one record
+    ({"raised_exception": …, "exception_message": …}) or, per metric that failed to
+    compute, {metric id: record}; the messages of all of them, in order, once each."""
+    if not isinstance(info, dict):
+        return None
+    records = [info] if "raised_exception" in info else list(info.values())
+    messages = [
+        str(r.get("exception_message"))
+        for r in records
+        if isinstance(r, dict)
+        and str(r.get("raised_exception")).lower() == "true"
+        and r.get("exception_message")
+    ]
+    return "; ".join(dict.fromkeys(messages)) or None
+
+
 def _failed(result: Any, meta_of: Callable[[Any], dict[str, Any]]) -> FailedExpectation:
     cfg = result.expectation_config
     kw = cfg.kwargs
     meta = meta_of(cfg)
     res = dict(result.result or {})
-    exc = result.exception_info or {}
-    message = None
-    if isinstance(exc, dict) and exc.get("raised_exception"):
-        message = exc.get("exception_message")
+    message = _exception_message(result.exception_info)
     return FailedExpectation(
         expectation=cfg.type,
         test=meta.get("check", cfg.type),

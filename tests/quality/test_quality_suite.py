@@ -110,3 +110,20 @@ def test_listed_unexpected_values_come_in_key_order_whatever_the_storage_order(
     assert progress.partial_unexpected_list == [2.0 + i for i in range(20)]
     again = run_warehouse_suite(scrambled, tmp_path / "docs-again")
     assert again.failure_dicts() == report.failure_dicts()
+
+
+def test_why_an_expectation_could_not_be_evaluated_is_kept() -> None:
+    """GX 1.x reports an evaluation error at the top level or nested per metric (a missing
+    column: {MetricConfigurationID(…): {"raised_exception": True, …}}): both give the
+    message, once; a result without an error gives none."""
+    from gwr.quality import _exception_message
+
+    missing = 'Error: The column "missing" in BatchData does not exist.'
+    record = {"raised_exception": True, "exception_message": missing}
+    assert _exception_message(record) == missing
+    assert _exception_message({"metric-a": record, "metric-b": dict(record)}) == missing
+    nested = {"m1": record, "m2": {"raised_exception": True, "exception_message": "boom"}}
+    assert _exception_message(nested) == f"{missing}; boom"
+    assert _exception_message({"raised_exception": False, "exception_message": None}) is None
+    assert _exception_message({}) is None
+    assert _exception_message(None) is None
