@@ -72,7 +72,7 @@ def input_changes(
     facts = fpr.describe(published, current)
     # what this tree's stats stand for: lets the next refresh see that it is unchanged
     # from one `stat` per file, before any run starts (gwr/preflight.py)
-    input_stats = fpr.frames_stat_snapshot(
+    input_stats = preflight.frames_stat_snapshot(
         [report_documents, spreadsheet_documents], inputs.data_path
     )
     preflight.record(warehouse.cache_path, current.value, input_stats)

@@ -48,7 +48,9 @@ def report_documents(inputs: InputFolders, warehouse: WarehouseResource) -> Iter
     """Every government work report (政府工作报告, UTF-8 .txt) under `reports/`, fingerprinted
     by the sha256 of its bytes, so that later steps re-parse only what changed."""
     listed_at_ns = time.time_ns()  # stats older than this vouch for content (racy rule)
-    files = discover_cached(inputs.data_path, "report", warehouse.cache_path)
+    files = discover_cached(
+        inputs.data_path, "report", warehouse.cache_path, listed_at_ns=listed_at_ns
+    )
     frame = files_frame(files, listed_at_ns)
     yield dg.Output(frame, metadata=frame_metadata(frame))
     yield schema_check_result(

@@ -47,7 +47,9 @@ def spreadsheet_documents(inputs: InputFolders, warehouse: WarehouseResource) ->
     """Every file departments sent under `spreadsheets/` (.xlsx/.xls/.ods/.csv), fingerprinted
     by content; files of other types are listed too, so they can be quarantined, not lost."""
     listed_at_ns = time.time_ns()  # stats older than this vouch for content (racy rule)
-    files = discover_cached(inputs.data_path, "spreadsheet", warehouse.cache_path)
+    files = discover_cached(
+        inputs.data_path, "spreadsheet", warehouse.cache_path, listed_at_ns=listed_at_ns
+    )
     frame = files_frame(files, listed_at_ns)
     yield dg.Output(
         frame, metadata={**frame_metadata(frame), "by_kind": counts_table(frame, ["kind"])}

@@ -14,7 +14,6 @@ from gwr import dbt, warehouse
 from gwr.departments import DepartmentCatalog
 from gwr.indicators import Catalog, Resolver
 from gwr.resolution_cache import ResolutionCache
-from gwr.summary import format_summary, summarize, summarize_connection  # noqa: F401
 from schemas.contract import contract, frame_columns, frame_types
 
 RESOLUTION_DTYPES = {

@@ -37,7 +37,7 @@ import duckdb
 import pandas as pd
 
 from gwr import settings
-from gwr.inputs import RACY_WINDOW_NS, is_ignored, sha256_file
+from gwr.inputs import sha256_file
 
 #: the columns of a documents frame (gwr.inputs.files_frame) that decide the output
 INPUT_COLUMNS = ("path", "kind", "document_id", "sidecar_sha256", "problem")
@@ -93,7 +93,7 @@ class Fingerprint:
         return {"fingerprint": self.value, **asdict(self)}
 
 
-def _digest_lines(lines: Iterable[str]) -> str:
+def digest_lines(lines: Iterable[str]) -> str:
     digest = hashlib.sha256()
     for line in lines:
         digest.update(line.encode("utf-8", "surrogateescape") + b"\n")
@@ -111,7 +111,7 @@ def inputs_fingerprint(frames: Iterable[pd.DataFrame]) -> str:
         cols = frame.reindex(columns=list(INPUT_COLUMNS))
         for values in cols.itertuples(index=False, name=None):
             rows.append("\0".join("" if pd.isna(v) else str(v) for v in values))
-    return _digest_lines(sorted(rows))
+    return digest_lines(sorted(rows))
 
 
 def tree_lines(root: Path, parts: Iterable[str] | None = None) -> list[str]:
@@ -138,7 +138,7 @@ def tree_lines(root: Path, parts: Iterable[str] | None = None) -> list[str]:
 
 def reference_fingerprint(reference_dir: Path) -> str:
     """Hash of every file of the reference folder (catalogs, divisions, benchmarks)."""
-    return _digest_lines(tree_lines(reference_dir))
+    return digest_lines(tree_lines(reference_dir))
 
 
 def _library_versions() -> list[str]:
@@ -157,13 +157,13 @@ def project_code_fingerprint(repo_root: Path | None = None, sql_dir: Path | None
     sql = sql_dir or settings.sql_dir()
     lines = tree_lines(root, CODE_FOLDERS)
     lines += [f"sql/{line}" for line in tree_lines(sql, DBT_PARTS)]
-    return _digest_lines(lines + _library_versions())
+    return digest_lines(lines + _library_versions())
 
 
 def settings_fingerprint(env: Mapping[str, str] | None = None) -> str:
     """Hash of the output-changing settings as set (unset and empty are the same)."""
     env = os.environ if env is None else env
-    return _digest_lines(f"{name}={(env.get(name) or '').strip()}" for name in OUTPUT_SETTINGS)
+    return digest_lines(f"{name}={(env.get(name) or '').strip()}" for name in OUTPUT_SETTINGS)
 
 
 def refresh_fingerprint(
@@ -180,68 +180,6 @@ def refresh_fingerprint(
         code=code if code is not None else project_code_fingerprint(),
         settings=settings_fingerprint(env),
     )
-
-
-# ------------------------------------------------------------------ the stat snapshot
-
-#: what a report's sidecar may be called (gwr.inputs: `<name>.yaml`, else `<name>.yml`)
-SIDECAR_SUFFIXES = (".yaml", ".yml")
-
-
-def _stat_digest(data_dir: Path, lines: list[str]) -> str:
-    # the folder is part of it: a copy of the tree elsewhere (same sizes and mtimes after
-    # `rsync -a`) is checked by content, not trusted by stat
-    return _digest_lines([str(data_dir.resolve()), *sorted(lines)])
-
-
-def frames_stat_snapshot(frames: Iterable[pd.DataFrame], data_dir: Path) -> str | None:
-    """The (size, mtime) of every input file and report sidecar the documents frames were
-    hashed from, as one digest. Recorded with the fingerprint those files gave
-    (gwr/preflight.py), it lets a later refresh see from one `stat` per file that the
-    tree is still that one (`tree_stat_snapshot`) without hashing anything.
-
-    None when some file's stat cannot vouch for its content: a file that could not be read
-    (its problem may go away without its stat changing, e.g. after `chmod`) or one modified
-    less than RACY_WINDOW_NS before the listing began (`listed_at_ns`: a write within the
-    same timestamp tick would leave size and mtime as they are). The full check by content
-    hash then runs, as it always may."""
-    lines: list[str] = []
-    for frame in frames:
-        if frame.empty:
-            continue
-        if "listed_at_ns" not in frame.columns:
-            return None
-        cols = ["path", "bytes", "mtime_ns", "sidecar", "sidecar_bytes", "sidecar_mtime_ns"]
-        for path, size, mtime, sidecar, sc_size, sc_mtime, problem, listed in frame[
-            [*cols, "problem", "listed_at_ns"]
-        ].itertuples(index=False, name=None):
-            if isinstance(problem, str) or not listed or listed - int(mtime) <= RACY_WINDOW_NS:
-                return None
-            lines.append(f"{path}\0{int(size)}\0{int(mtime)}")
-            if isinstance(sidecar, str) and sidecar:
-                if listed - int(sc_mtime) <= RACY_WINDOW_NS:
-                    return None
-                rel = os.path.splitext(path)[0] + os.path.splitext(sidecar)[1]
-                lines.append(f"{rel}\0{int(sc_size)}\0{int(sc_mtime)}")
-    return _stat_digest(data_dir, lines)
-
-
-def tree_stat_snapshot(quick: Mapping[str, tuple[int, int]], data_dir: Path) -> str:
-    """The same digest as `frames_stat_snapshot`, from `gwr.inputs.quick_stats` of the tree
-    as it is now: every input (what `discover` would list) and every sidecar beside a file
-    of `reports/`. Equal digests: the same files, none added or removed, each with the size
-    and mtime it was hashed at, and the same sidecars."""
-    inputs = {rel: st for rel, st in quick.items() if not is_ignored(rel)}
-    stems = {os.path.splitext(rel)[0] for rel in inputs if rel.startswith("reports/")}
-    lines = [f"{rel}\0{size}\0{mtime}" for rel, (size, mtime) in inputs.items()]
-    lines += [
-        f"{rel}\0{size}\0{mtime}"
-        for rel, (size, mtime) in quick.items()
-        if rel.startswith("reports/")
-        and rel.endswith(SIDECAR_SUFFIXES)
-        and os.path.splitext(rel)[0] in stems
-    ]
-    return _stat_digest(data_dir, lines)
 
 
 # ------------------------------------------------------------------ stored in the build

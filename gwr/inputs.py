@@ -42,6 +42,8 @@ FILE_SUFFIXES = REPORT_SUFFIXES | SHEET_SUFFIXES
 # Files that document or generate the inputs rather than being inputs themselves.
 IGNORED_NAMES = frozenset({"readme.md", "readme.txt", "readme"})
 IGNORED_SUFFIXES = frozenset({".py", ".yaml", ".yml", ".md"})
+#: what a report's sidecar may be called, in the order looked for: `<name>.yaml`, `.yml`
+SIDECAR_SUFFIXES = (".yaml", ".yml")
 #: The largest input file read at all (a report is ~100 KB, a department's sheet < 1 MB);
 #: the same limit as the spreadsheet reader's `Limits.max_file_bytes`.
 MAX_INPUT_BYTES = 25 * 1024 * 1024
@@ -213,7 +215,7 @@ class _Sidecar:
 
 def _sidecar(path: Path, data_dir: Path, known: Known | None, max_bytes: int) -> _Sidecar:
     """A report's `<name>.yaml`, fingerprinted like the report (stat first, then hash)."""
-    for ext in (".yaml", ".yml"):
+    for ext in SIDECAR_SUFFIXES:
         candidate = path.with_suffix(ext)
         if not (candidate.is_symlink() or candidate.exists()):
             continue
@@ -351,15 +353,22 @@ class StatCache:
 
 
 def discover_cached(
-    data_dir: Path, kind: str | None, cache_root: Path, *, max_bytes: int = MAX_INPUT_BYTES
+    data_dir: Path,
+    kind: str | None,
+    cache_root: Path,
+    *,
+    max_bytes: int = MAX_INPUT_BYTES,
+    listed_at_ns: int | None = None,
 ) -> list[InputFile]:
     """`discover`, hashing only files whose (path, size, mtime_ns) differ from the last
     listing's (kept in a `StatCache` under `cache_root`)."""
     cache = StatCache(cache_root, data_dir, kind)
     known = cache.load()
-    # racy against the moment the listing began, not its end: listing 100k files takes
-    # seconds, and a file written just before its `stat` cannot vouch for its content
-    listed_at_ns = time.time_ns()
+    # racy against the moment the listing began (`listed_at_ns`, the caller's when it
+    # keeps it), not its end: listing 100k files takes seconds, and a file written just
+    # before its `stat` cannot vouch for its content
+    if listed_at_ns is None:
+        listed_at_ns = time.time_ns()
     files = discover(data_dir, kind, known=known, max_bytes=max_bytes)
     entries = stat_entries(files, data_dir, now_ns=listed_at_ns)
     if entries != known or not cache.path.exists():
@@ -403,7 +412,7 @@ def files_frame(files: list[InputFile], listed_at_ns: int = 0) -> pd.DataFrame:
     """The discovered files as a frame (what an asset hands to the next one).
     `listed_at_ns`, when the listing began (0: unknown), says which stats were taken
     long enough after the last write to vouch for the content
-    (`gwr.fingerprint.frames_stat_snapshot`)."""
+    (`gwr.preflight.frames_stat_snapshot`)."""
     frame = pd.DataFrame(
         [
             {
@@ -479,6 +488,22 @@ def quick_stats(data_dir: Path) -> dict[str, tuple[int, int]] | None:
     return out
 
 
+def watched_stats(quick: Mapping[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """Of a tree's `quick_stats`, the entries a listing depends on: every input (what
+    `discover` lists: ignored names left out) and every sidecar beside a file of
+    `reports/`."""
+    inputs = {rel: st for rel, st in quick.items() if not is_ignored(rel)}
+    stems = {os.path.splitext(rel)[0] for rel in inputs if rel.startswith("reports/")}
+    sidecars = {
+        rel: st
+        for rel, st in quick.items()
+        if rel.startswith("reports/")
+        and rel.endswith(SIDECAR_SUFFIXES)
+        and os.path.splitext(rel)[0] in stems
+    }
+    return {**inputs, **sidecars}
+
+
 def unchanged_since(
     quick: Mapping[str, tuple[int, int]],
     hashes: Mapping[str, str],
@@ -490,19 +515,9 @@ def unchanged_since(
     added or removed, every one (and every sidecar) with the size and mtime it was hashed
     at, and no sidecar newly beside a report. Anything less certain is False: the caller
     then lists and hashes as usual."""
-    sidecar_suffixes = (".yaml", ".yml")
-    inputs_now = {rel for rel in quick if not is_ignored(rel)}
-    if inputs_now != {rel for rel in hashes if not rel.endswith(sidecar_suffixes)}:
+    watched = watched_stats(quick)
+    if set(watched) != set(hashes):
         return False
-    for rel in hashes:
-        st = stats.get(rel)
-        if st is None or rel not in quick or tuple(st) != quick[rel]:
-            return False
-    report_stems = {os.path.splitext(rel)[0] for rel in inputs_now if rel.startswith("reports/")}
     return all(
-        rel in hashes
-        for rel in quick
-        if rel.endswith(sidecar_suffixes)
-        and rel.startswith("reports/")
-        and os.path.splitext(rel)[0] in report_stems
+        stats.get(rel) is not None and tuple(stats[rel]) == st for rel, st in watched.items()
     )

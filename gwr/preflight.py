@@ -9,7 +9,7 @@ That fixed cost is most of a nothing-changed night.
 `check` answers it before any of that, without hashing a byte. Every run's gate, having
 hashed the tree, records which fingerprint it found and a digest of the size and mtime of
 every input file it hashed (`record`: `preflight.json` in the warehouse's cache folder;
-`gwr.fingerprint.frames_stat_snapshot`, taken only when every one of those stats is old
+`frames_stat_snapshot`, taken only when every one of those stats is old
 enough to vouch for the content). When the published file's stamp (`meta.build`) has that
 fingerprint, the tree's stats now give the same digest (one `scandir` walk and one `stat`
 per file: `gwr.inputs.quick_stats`), and the code, the reference files and the settings
@@ -30,18 +30,67 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from gwr import fingerprint as fpr
 from gwr import settings
-from gwr.inputs import quick_stats
+from gwr.inputs import RACY_WINDOW_NS, quick_stats, watched_stats
 
 #: AssetObservation metadata `decision` of a check that found nothing changed (the gate's)
 UNCHANGED = "unchanged"
 #: the gate's record, in the warehouse's cache folder (a cache: deleting it costs one run)
 RECORD_FILE = "preflight.json"
+
+
+def _stat_digest(data_dir: Path, lines: list[str]) -> str:
+    # the folder is part of it: a copy of the tree elsewhere (same sizes and mtimes after
+    # `rsync -a`) is checked by content, not trusted by stat
+    return fpr.digest_lines([str(data_dir.resolve()), *sorted(lines)])
+
+
+def frames_stat_snapshot(frames: Iterable[pd.DataFrame], data_dir: Path) -> str | None:
+    """The (size, mtime) of every input file and report sidecar the documents frames were
+    hashed from, as one digest. Recorded with the fingerprint those files gave
+    (`record`), it lets a later refresh see from one `stat` per file that the
+    tree is still that one (`tree_stat_snapshot`) without hashing anything.
+
+    None when some file's stat cannot vouch for its content: a file that could not be read
+    (its problem may go away without its stat changing, e.g. after `chmod`) or one modified
+    less than RACY_WINDOW_NS before the listing began (`listed_at_ns`: a write within the
+    same timestamp tick would leave size and mtime as they are). The full check by content
+    hash then runs, as it always may."""
+    lines: list[str] = []
+    for frame in frames:
+        if frame.empty:
+            continue
+        if "listed_at_ns" not in frame.columns:
+            return None
+        cols = ["path", "bytes", "mtime_ns", "sidecar", "sidecar_bytes", "sidecar_mtime_ns"]
+        for path, size, mtime, sidecar, sc_size, sc_mtime, problem, listed in frame[
+            [*cols, "problem", "listed_at_ns"]
+        ].itertuples(index=False, name=None):
+            if isinstance(problem, str) or not listed or listed - int(mtime) <= RACY_WINDOW_NS:
+                return None
+            lines.append(f"{path}\0{int(size)}\0{int(mtime)}")
+            if isinstance(sidecar, str) and sidecar:
+                if listed - int(sc_mtime) <= RACY_WINDOW_NS:
+                    return None
+                rel = os.path.splitext(path)[0] + os.path.splitext(sidecar)[1]
+                lines.append(f"{rel}\0{int(sc_size)}\0{int(sc_mtime)}")
+    return _stat_digest(data_dir, lines)
+
+
+def tree_stat_snapshot(quick: Mapping[str, tuple[int, int]], data_dir: Path) -> str:
+    """The same digest as `frames_stat_snapshot`, from `gwr.inputs.quick_stats` of the tree
+    as it is now: every input (what `discover` would list) and every sidecar beside a file
+    of `reports/`. Equal digests: the same files, none added or removed, each with the size
+    and mtime it was hashed at, and the same sidecars."""
+    lines = [f"{rel}\0{size}\0{mtime}" for rel, (size, mtime) in watched_stats(quick).items()]
+    return _stat_digest(data_dir, lines)
 
 
 def record(cache_dir: Path, fingerprint: str, input_stats: str | None) -> None:
@@ -137,7 +186,7 @@ def check(
         return answer(
             False, "the input tree holds links or special files: listed in the run", stamp
         )
-    if fpr.tree_stat_snapshot(quick, data_dir) != seen[1]:
+    if tree_stat_snapshot(quick, data_dir) != seen[1]:
         return answer(
             False, "input files added, removed or modified (size or mtime)", stamp, len(quick)
         )

@@ -1,7 +1,7 @@
 """gwr.preflight: a refresh sees from file stats alone that nothing changed.
 
 The gate records the fingerprint it found and a digest of its inputs' (size, mtime)
-(gwr.fingerprint.frames_stat_snapshot); the preflight compares it with the published
+(gwr.preflight.frames_stat_snapshot); the preflight compares it with the published
 stamp and the tree's stats now (tree_stat_snapshot of gwr.inputs.quick_stats). It may
 only say "unchanged" where the gate, hashing every byte, would say so too; everything
 uncertain answers "run".
@@ -52,7 +52,7 @@ def _gate(data: Path, ref: Path, db: Path, listed_at_ns: int | None = None) -> f
     """What the gate records (assets/changes.py) after listing and hashing the tree."""
     frames = _frames(data, listed_at_ns)
     fp = fpr.refresh_fingerprint(frames, ref, env={})
-    preflight.record(db.parent / "cache", fp.value, fpr.frames_stat_snapshot(frames, data))
+    preflight.record(db.parent / "cache", fp.value, preflight.frames_stat_snapshot(frames, data))
     return fp
 
 
@@ -233,4 +233,4 @@ def test_the_tree_and_the_frames_agree_on_any_tree(
     frames = _frames(data)
     stats = quick_stats(data)
     assert stats is not None
-    assert fpr.frames_stat_snapshot(frames, data) == fpr.tree_stat_snapshot(stats, data)
+    assert preflight.frames_stat_snapshot(frames, data) == preflight.tree_stat_snapshot(stats, data)
