@@ -24,18 +24,21 @@ validation of the whole frame would.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
 import shutil
 import tempfile
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from gwr.cache import ParseCache
 from gwr.ingest import (
@@ -196,36 +199,36 @@ class PartStore:
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 
-    def read(self, part: Part) -> PartData:
-        where = self.path(part)
-        info = json.loads((where / "info.json").read_text(encoding="utf-8"))
-
-        def frame(name: str, columns: list[str]) -> pd.DataFrame:
-            path = where / f"{name}.parquet"
-            if path.is_file():
-                return _typed(pd.read_parquet(path), columns)
-            return _empty(tuple(columns)).copy()  # most parts set nothing aside
-
-        return PartData(
-            valid=frame("valid", RECORD_COLUMNS),
-            rejected=frame("rejected", [*RECORD_COLUMNS, "failed_checks"]),
-            quarantine=frame("quarantine", QUARANTINE_COLUMNS),
-            info=info,
+    def read_info(self, part: Part) -> dict[str, Any]:
+        """What a stored part says of its files (meanings, regions, failures …)."""
+        info: dict[str, Any] = json.loads(
+            (self.path(part) / "info.json").read_text(encoding="utf-8")
         )
+        return info
+
+    def read_frame(self, part: Part, name: str) -> pd.DataFrame | None:
+        """One of a part's frames (`valid`, `rejected`, `quarantine`) with the columns and
+        dtypes it was written with, or None when the part set nothing aside there."""
+        path = self.path(part) / f"{name}.parquet"
+        if not path.is_file():
+            return None
+        return _typed(pd.read_parquet(path), _COLUMNS[name])
 
 
-@functools.cache
-def _empty(columns: tuple[str, ...]) -> pd.DataFrame:
-    # built once: a typed empty frame costs ~5 ms, and a part has two of them
-    return _frame([], list(columns))
+_COLUMNS = {
+    "valid": RECORD_COLUMNS,
+    "rejected": [*RECORD_COLUMNS, "failed_checks"],
+    "quarantine": QUARANTINE_COLUMNS,
+}
 
 
 def _typed(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """A frame read back from Parquet, with the columns and dtypes it was written with
     (all-null text columns come back as object, integers as int64)."""
-    out = frame.reindex(columns=columns)
+    # reindexing and casting copy: at a million rows that is seconds, so only when needed
+    out = frame if list(frame.columns) == columns else frame.reindex(columns=columns)
     for col in ("value", "value_max", "value_base", "annual_target"):
-        if col in out.columns:
+        if col in out.columns and out[col].dtype != "float64":
             out[col] = out[col].astype("float64")
     return out
 
@@ -322,13 +325,48 @@ class Assembled:
 def _in_input_order(
     frames: list[pd.DataFrame], position: dict[str, int], columns: list[str]
 ) -> pd.DataFrame:
-    if not frames:  # no spreadsheets at all: empty, with the columns
+    frames = [f for f in frames if len(f)]
+    if not frames:  # nothing there: empty, with the columns
         return _frame([], columns)
     frame = pd.concat(frames, ignore_index=True)
-    if len(frame):
-        order = frame["path"].map(position).fillna(len(position)).astype("int64")
-        frame = frame.iloc[order.argsort(kind="stable")].reset_index(drop=True)
-    return frame
+    order = frame["path"].map(position).fillna(len(position)).astype("int64")
+    return frame.iloc[order.argsort(kind="stable")].reset_index(drop=True)
+
+
+def _valid_in_input_order(
+    tables: list[pa.Table], position: dict[str, int], dropped: set[str]
+) -> pd.DataFrame:
+    """The parts' valid records as one frame in input order, each record id once.
+
+    Joined, ordered and deduplicated in Arrow, then converted to pandas once: converting
+    each part on its own and concatenating 800 small frames cost 9 s of the 12 s assembly
+    at 100k files. The order is the stable sort by each row's file position that
+    `_in_input_order` makes (`sort_indices` is stable: a file's rows keep their order),
+    skipped when the parts already come in that order (folders not cut into slices)."""
+    tables = [t for t in tables if t.num_rows]
+    if not tables:
+        return _frame([], RECORD_COLUMNS)
+    # a column that is all null in one part is typed null there: promoted to the others'
+    table = pa.concat_tables(tables, promote_options="permissive")
+    if dropped:
+        table = table.filter(pc.invert(pc.is_in(table["path"], pa.array(sorted(dropped)))))
+    in_order = pa.array(sorted(position, key=position.__getitem__), pa.string())
+    where = pc.fill_null(pc.index_in(table["path"], value_set=in_order), len(position))
+    if len(where) > 1 and not pc.all(pc.less_equal(where[:-1], where[1:])).as_py():
+        table = table.take(pc.sort_indices(where))
+    ids = table["record_id"]
+    if pc.count_distinct(ids, mode="all").as_py() < table.num_rows:  # keep each id's first
+        first = ~pd.Series(ids.to_numpy(zero_copy_only=False)).duplicated().to_numpy()
+        table = table.filter(pa.array(first))
+    return _typed(table.to_pandas(), RECORD_COLUMNS)
+
+
+def _read_tables(paths: list[Path]) -> list[pa.Table]:
+    """Parquet files read on threads (Arrow decodes without the GIL), in the given order."""
+    if len(paths) < 8:
+        return [pq.read_table(p) for p in paths]
+    with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
+        return list(pool.map(pq.read_table, paths))
 
 
 def read_spreadsheets_by_parts(
@@ -343,7 +381,7 @@ def read_spreadsheets_by_parts(
     files = list(files)
     parts, stale, counts = build_missing_parts(files, cache, store, cache_root)
     stale_keys = {p.key for p in stale}
-    stored = [store.read(p) for p in parts]
+    infos = [store.read_info(p) for p in parts]
     position = {f.rel_path: i for i, f in enumerate(files)}
     by_path = {f.rel_path: f for f in files}
 
@@ -352,11 +390,11 @@ def read_spreadsheets_by_parts(
     loaded_at: dict[str, str] = {}
     regions: dict[str, str | None] = {}
     unresolved: dict[str, str] = {}
-    for data in stored:
-        meanings.update({p: tuple(m) for p, m in data.info["meanings"].items()})
-        loaded_at.update(data.info["loaded_at"])
-        regions.update(data.info["regions"])
-        unresolved.update(data.info["unresolved_regions"])
+    for info in infos:
+        meanings.update({p: tuple(m) for p, m in info["meanings"].items()})
+        loaded_at.update(info["loaded_at"])
+        regions.update(info["regions"])
+        unresolved.update(info["unresolved_regions"])
     seen: dict[tuple[str, ...], str] = {}
     copies: list[dict[str, Any]] = []
     dropped: set[str] = set()
@@ -377,21 +415,20 @@ def read_spreadsheets_by_parts(
         else:
             seen[meaning] = path
 
-    def kept(frame: pd.DataFrame) -> pd.DataFrame:
-        return frame[~frame["path"].isin(dropped)] if dropped and len(frame) else frame
+    def kept(name: str) -> list[pd.DataFrame]:
+        frames = (store.read_frame(p, name) for p in parts)
+        return [f[~f["path"].isin(dropped)] if dropped else f for f in frames if f is not None]
 
-    valid = _in_input_order([kept(d.valid) for d in stored], position, RECORD_COLUMNS)
-    valid = valid.drop_duplicates("record_id").reset_index(drop=True)
-    rejected = _in_input_order(
-        [kept(d.rejected) for d in stored], position, [*RECORD_COLUMNS, "failed_checks"]
+    valid_paths = [store.path(p) / "valid.parquet" for p in parts]
+    valid = _valid_in_input_order(
+        _read_tables([path for path in valid_paths if path.is_file()]), position, dropped
     )
+    rejected = _in_input_order(kept("rejected"), position, _COLUMNS["rejected"])
     quarantine = _in_input_order(
-        [kept(d.quarantine) for d in stored] + [_frame(copies, QUARANTINE_COLUMNS)],
-        position,
-        QUARANTINE_COLUMNS,
+        [*kept("quarantine"), _frame(copies, QUARANTINE_COLUMNS)], position, QUARANTINE_COLUMNS
     )
-    cases = [pd.DataFrame(d.info["failure_cases"]) for d in stored if d.info["failures"]]
-    broken = any(d.info["frame_broken"] for d in stored)
+    cases = [pd.DataFrame(i["failure_cases"]) for i in infos if i["failures"]]
+    broken = any(i["frame_broken"] for i in infos)
     outcome = ValidationOutcome(
         passed=not broken and rejected.empty,
         failure_cases=pd.concat(cases, ignore_index=True) if cases else pd.DataFrame(),

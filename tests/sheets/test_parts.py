@@ -3,6 +3,7 @@ night where one file changed re-parses that file only."""
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from pathlib import Path
 
@@ -152,3 +153,66 @@ def test_no_spreadsheets_at_all_give_empty_frames_with_their_columns(tmp_path: P
     assert got.parts == 0 and got.split.valid.empty and got.quarantine.empty
     assert list(got.split.valid.columns) == list(_one_pass([])[0].columns)
     assert not got.split.blocking
+
+
+def _pandas_assembly(
+    frames: list[pd.DataFrame], position: dict[str, int], dropped: set[str]
+) -> pd.DataFrame:
+    """What assembly did before it went through Arrow: concatenate the parts' frames, keep
+    what is not dropped, stable-sort by file position, keep each record id's first row."""
+    frame = pd.concat(frames, ignore_index=True)
+    frame = frame[~frame["path"].isin(dropped)]
+    order = frame["path"].map(position).fillna(len(position)).astype("int64")
+    frame = frame.iloc[order.argsort(kind="stable")]
+    return frame.drop_duplicates("record_id").reset_index(drop=True)
+
+
+record_rows = st.lists(
+    st.tuples(
+        st.integers(0, 5),  # file
+        st.integers(0, 7),  # record id: repeats across files and parts happen
+        st.one_of(st.none(), st.floats(-1e6, 1e6)),  # value, sometimes missing
+        st.one_of(st.none(), st.sampled_from(["450100", "511900"])),  # region code
+    ),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(record_rows, st.lists(st.integers(1, 5), max_size=6), st.permutations(range(6)),
+       st.sets(st.integers(0, 5), max_size=2))  # fmt: skip
+def test_arrow_assembly_equals_the_pandas_one(
+    rows: list[tuple[int, int, float | None, str | None]],
+    cuts: list[int],
+    file_order: list[int],
+    dropped_files: set[int],
+) -> None:
+    """Parts cut anywhere (so one part may hold a column all null, typed null in Parquet),
+    files in any input order, copies dropped, record ids repeated: the frame assembled in
+    Arrow is the pandas assembly's, dtypes included."""
+    import pyarrow as pa
+
+    frame = parts_mod._frame(
+        [
+            {
+                **dict.fromkeys(parts_mod.RECORD_COLUMNS),
+                **{"record_id": f"r{rid}", "path": f"spreadsheets/f{file}.csv"},
+                **{"value": value, "region_code": code, "row": i},
+            }
+            for i, (file, rid, value, code) in enumerate(rows)
+        ],
+        parts_mod.RECORD_COLUMNS,
+    )
+    frame["row"] = frame["row"].astype("int64")
+    bounds = sorted({0, len(frame), *(min(c, len(frame)) for c in cuts)})
+    frames = [frame.iloc[a:b].reset_index(drop=True) for a, b in itertools.pairwise(bounds)]
+    position = {f"spreadsheets/f{file}.csv": i for i, file in enumerate(file_order)}
+    dropped = {f"spreadsheets/f{file}.csv" for file in dropped_files}
+    tables = [pa.Table.from_pandas(f, preserve_index=False) for f in frames]
+    got = parts_mod._valid_in_input_order(tables, position, dropped)
+    want = _pandas_assembly(frames, position, dropped)
+    if want.empty:
+        assert got.empty and list(got.columns) == parts_mod.RECORD_COLUMNS
+    else:
+        pd.testing.assert_frame_equal(got, want, check_dtype=True)
