@@ -480,6 +480,16 @@ def documents_frame(files: Iterable[InputFile], loaded_at: str | None = None) ->
     )
 
 
+def documents_of_listing(listing: pd.DataFrame, loaded_at: str | None = None) -> pd.DataFrame:
+    """`raw.documents` from a listing frame (`gwr.inputs.files_frame`): what
+    `documents_frame` gives for the listed files, taken column-wise rather than through an
+    `InputFile` per file (2 s at 100k files)."""
+    out = listing[["document_id", "path", "kind", "bytes"]].reset_index(drop=True)
+    out = out.astype({"bytes": "int64"})
+    out["loaded_at"] = loaded_at or now_utc()
+    return out
+
+
 def _location(row: dict[str, Any]) -> str:
     """Where a frame row came from: `path#chars=a-b` (a report statement) or
     `path!sheet!row N` (a spreadsheet record)."""

@@ -33,6 +33,19 @@ def test_seed_report_gives_targets_and_gdp_growth(refreshed: dict[str, object]) 
     assert "地区生产总值增长6%" in gdp[0][3]
 
 
+def test_model_materializations_count_tables_not_internal_views(
+    refreshed: dict[str, object],
+) -> None:
+    """Row counts are in the UI for every table and mart view; a staging or intermediate
+    view's count would rerun its whole query, and the tables built from it carry them."""
+    result = refreshed["result"]
+    ((n_actuals,),) = query(refreshed["warehouse"], "SELECT count(*) FROM mart.fct_actual")
+    assert output_metadata(result, "mart/fct_actual")["dagster/row_count"] == n_actuals > 0
+    assert "dagster/row_count" in output_metadata(result, "mart/v_report_card")
+    internal = output_metadata(result, "intermediate/int_ranked_actuals")
+    assert "preview" in internal and "dagster/row_count" not in internal
+
+
 def test_actuals_from_report_and_spreadsheets(refreshed: dict[str, object]) -> None:
     wh = refreshed["warehouse"]
     kinds = dict(query(wh, "SELECT source_kind, count(*) FROM mart.fct_actual GROUP BY 1"))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from gwr.cache import ParseCache
+from gwr.ingest import documents_frame, documents_of_listing
 from gwr.inputs import discover, files_frame, files_from_frame, fingerprint
 
 
@@ -49,6 +52,16 @@ def test_files_frame_round_trip(tmp_path: Path) -> None:
     _tree(tmp_path)
     files = discover(tmp_path)
     assert files_from_frame(files_frame(files)) == files
+
+
+def test_documents_of_a_listing_are_those_of_its_files(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    (tmp_path / "spreadsheets" / "说明.pdf").write_bytes(b"%PDF-1.4")  # a file with a problem
+    files = discover(tmp_path)
+    for listed in (files, []):
+        want = documents_frame(listed, loaded_at="2025-01-01T00:00:00+00:00")
+        got = documents_of_listing(files_frame(listed), loaded_at="2025-01-01T00:00:00+00:00")
+        pd.testing.assert_frame_equal(got, want, check_dtype=bool(listed))
 
 
 def test_parse_cache_hits_and_versions(tmp_path: Path) -> None:
