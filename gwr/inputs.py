@@ -437,22 +437,35 @@ def files_frame(files: list[InputFile], listed_at_ns: int = 0) -> pd.DataFrame:
 
 
 def files_from_frame(frame: pd.DataFrame) -> list[InputFile]:
+    """The files of a listing frame (`files_frame`), as discovered. Read column by column:
+    `to_dict("records")` and a dict per row cost a second more at 100k files."""
+    n = len(frame)
+
+    def column(name: str) -> list[Any]:  # a column older frames may lack reads as empty
+        return frame[name].tolist() if name in frame.columns else [None] * n
+
     return [
         InputFile(
-            path=Path(r["abs_path"]),
-            rel_path=r["path"],
-            kind=r["kind"],
-            document_id=r["document_id"],
-            bytes=int(r["bytes"]),
-            sidecar=Path(r["sidecar"]) if r.get("sidecar") else None,
-            sidecar_sha256=r.get("sidecar_sha256") or None,
-            mtime_ns=int(r.get("mtime_ns") or 0),
-            sidecar_bytes=int(r.get("sidecar_bytes") or 0),
-            sidecar_mtime_ns=int(r.get("sidecar_mtime_ns") or 0),
-            problem=r["problem"] if isinstance(r.get("problem"), str) else None,
+            path=Path(abs_path),
+            rel_path=rel_path,
+            kind=kind,
+            document_id=document_id,
+            bytes=int(size),
+            sidecar=Path(sidecar) if sidecar else None,
+            sidecar_sha256=sidecar_sha256 or None,
+            mtime_ns=int(mtime_ns or 0),
+            sidecar_bytes=int(sidecar_bytes or 0),
+            sidecar_mtime_ns=int(sidecar_mtime_ns or 0),
+            problem=problem if isinstance(problem, str) else None,
         )
-        for r in frame.to_dict("records")
-    ]
+        for (abs_path, rel_path, kind, document_id, size, sidecar, sidecar_sha256, mtime_ns,
+             sidecar_bytes, sidecar_mtime_ns, problem) in zip(
+            column("abs_path"), column("path"), column("kind"), column("document_id"),
+            column("bytes"), column("sidecar"), column("sidecar_sha256"), column("mtime_ns"),
+            column("sidecar_bytes"), column("sidecar_mtime_ns"), column("problem"),
+            strict=True,
+        )
+    ]  # fmt: skip
 
 
 def quick_stats(data_dir: Path) -> dict[str, tuple[int, int]] | None:
