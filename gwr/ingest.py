@@ -56,6 +56,8 @@ RECORD_COLUMNS = [
 QUARANTINE_COLUMNS = ["document_id", "path", "source_location", "raw", "reason", "loaded_at"]
 
 FLOAT_COLUMNS = ("value", "value_max", "value_base", "annual_target")
+#: `raw.documents`: what was listed, plus when it was loaded (the last column)
+DOCUMENT_COLUMNS = ["document_id", "path", "kind", "bytes", "loaded_at"]
 
 
 def short_id(*parts: object) -> str:
@@ -476,7 +478,7 @@ def documents_frame(files: Iterable[InputFile], loaded_at: str | None = None) ->
             }
             for f in files
         ],
-        columns=["document_id", "path", "kind", "bytes", "loaded_at"],
+        columns=DOCUMENT_COLUMNS,
     )
 
 
@@ -484,7 +486,7 @@ def documents_of_listing(listing: pd.DataFrame, loaded_at: str | None = None) ->
     """`raw.documents` from a listing frame (`gwr.inputs.files_frame`): what
     `documents_frame` gives for the listed files, taken column-wise rather than through an
     `InputFile` per file (2 s at 100k files)."""
-    out = listing[["document_id", "path", "kind", "bytes"]].reset_index(drop=True)
+    out = listing[DOCUMENT_COLUMNS[:-1]].reset_index(drop=True)
     out = out.astype({"bytes": "int64"})
     out["loaded_at"] = loaded_at or now_utc()
     return out

@@ -42,6 +42,7 @@ import pyarrow.parquet as pq
 
 from gwr.cache import ParseCache
 from gwr.ingest import (
+    FLOAT_COLUMNS,
     QUARANTINE_COLUMNS,
     RECORD_COLUMNS,
     _frame,
@@ -206,10 +207,14 @@ class PartStore:
         )
         return info
 
+    def frame_path(self, part: Part, name: str) -> Path:
+        """Where a part's frame (`valid`, `rejected`, `quarantine`) is stored, if it has one."""
+        return self.path(part) / f"{name}.parquet"
+
     def read_frame(self, part: Part, name: str) -> pd.DataFrame | None:
         """One of a part's frames (`valid`, `rejected`, `quarantine`) with the columns and
         dtypes it was written with, or None when the part set nothing aside there."""
-        path = self.path(part) / f"{name}.parquet"
+        path = self.frame_path(part, name)
         if not path.is_file():
             return None
         return _typed(pd.read_parquet(path), _COLUMNS[name])
@@ -227,7 +232,7 @@ def _typed(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     (all-null text columns come back as object, integers as int64)."""
     # reindexing and casting copy: at a million rows that is seconds, so only when needed
     out = frame if list(frame.columns) == columns else frame.reindex(columns=columns)
-    for col in ("value", "value_max", "value_base", "annual_target"):
+    for col in FLOAT_COLUMNS:
         if col in out.columns and out[col].dtype != "float64":
             out[col] = out[col].astype("float64")
     return out
@@ -419,7 +424,7 @@ def read_spreadsheets_by_parts(
         frames = (store.read_frame(p, name) for p in parts)
         return [f[~f["path"].isin(dropped)] if dropped else f for f in frames if f is not None]
 
-    valid_paths = [store.path(p) / "valid.parquet" for p in parts]
+    valid_paths = [store.frame_path(p, "valid") for p in parts]
     valid = _valid_in_input_order(
         _read_tables([path for path in valid_paths if path.is_file()]), position, dropped
     )
